@@ -1,0 +1,20 @@
+package dev.lakehouse.contract;
+
+/** Why a row or a Kafka record breaks the data contract. The code is what lands in the dead-letter table. */
+public enum RejectReason {
+    WRONG_COLUMN_COUNT,
+    MALFORMED_CSV,
+    INVALID_UTF8,
+    OVERSIZED,
+    EMPTY_RECORD,
+    MISSING_PRIMARY_KEY,
+    MISSING_REQUIRED_FIELD,
+    BAD_NUMBER,
+    BAD_TIMESTAMP,
+    BAD_DATE,
+    UNKNOWN_SOURCE;
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
