@@ -1,0 +1,90 @@
+package dev.lakehouse.bronze;
+
+import dev.lakehouse.contract.DeadLetterHeaders;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.iceberg.IcebergTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.TableLoader;
+import org.apache.iceberg.flink.sink.FlinkSink;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** Kafka topics → bronze Iceberg tables, exactly once: offsets and Iceberg commits both ride on checkpoints. */
+public final class BronzeJob {
+    public static final String JOB_NAME = "lakehouse-bronze";
+
+    private BronzeJob() {}
+
+    /** Creates the bronze tables if missing and adds the job to {@code env}; the caller executes it. */
+    public static void addTo(StreamExecutionEnvironment env, BronzeJobConfig config) throws Exception {
+        createTables(config);
+        DataStream<KafkaRecord> records = env.fromSource(kafkaSource(config), watermarks(config), "Kafka: seed topics")
+                .uid("bronze-kafka-source");
+        CatalogLoader catalog = config.catalog().loader();
+        BronzePipeline.build(records, config.topicPrefix(), config.maxRecordBytes(), config.dedupTtl(),
+                (table, rows) -> appendTo(catalog, table, rows));
+    }
+
+    public static void createTables(BronzeJobConfig config) throws Exception {
+        Catalog catalog = config.catalog().open();
+        try {
+            for (Source source : Source.values()) {
+                IcebergTables.ensure(catalog, BronzeTables.identifier(source), BronzeTables.schema(source), BronzeTables.tableProperties());
+            }
+            IcebergTables.ensure(catalog, BronzeTables.rejectedRecords(), BronzeTables.rejectedRecordsSchema(), BronzeTables.tableProperties());
+        } finally {
+            if (catalog instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    public static List<String> topics(String prefix) {
+        List<String> topics = new ArrayList<>();
+        for (Source source : Source.values()) {
+            topics.add(source.topic(prefix));
+        }
+        topics.add(DeadLetterHeaders.topic(prefix));
+        return topics;
+    }
+
+    private static KafkaSource<KafkaRecord> kafkaSource(BronzeJobConfig config) {
+        Properties properties = new Properties();
+        properties.putAll(config.kafkaProperties());
+        return KafkaSource.<KafkaRecord>builder()
+                .setBootstrapServers(config.bootstrapServers())
+                .setTopics(topics(config.topicPrefix()))
+                .setGroupId(config.consumerGroup())
+                // A restart without a checkpoint resumes where the last completed checkpoint committed its offsets.
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new KafkaRecordDeserializer())
+                .setProperties(properties)
+                .setProperty("isolation.level", "read_committed")
+                .setProperty("commit.offsets.on.checkpoint", "true")
+                .build();
+    }
+
+    /** Producers stamp each record with its event time; watermarks are tracked per partition. */
+    private static WatermarkStrategy<KafkaRecord> watermarks(BronzeJobConfig config) {
+        return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness())
+                .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp)
+                .withIdleness(config.idleTimeout());
+    }
+
+    private static void appendTo(CatalogLoader catalog, TableIdentifier table, DataStream<RowData> rows) {
+        FlinkSink.forRowData(rows)
+                .tableLoader(TableLoader.fromCatalog(catalog, table))
+                .uidPrefix("bronze-sink-" + table.name())
+                .append();
+    }
+}

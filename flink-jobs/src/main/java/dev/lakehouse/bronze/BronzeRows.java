@@ -1,0 +1,86 @@
+package dev.lakehouse.bronze;
+
+import dev.lakehouse.contract.ParseResult;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.contract.TypedRow;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.StringData;
+import org.apache.flink.table.data.TimestampData;
+
+/** Builds the Flink rows of the bronze tables, in the column order of {@link BronzeTables}. */
+public final class BronzeRows {
+    public static final String REJECTED_BY_PRODUCER = "producer";
+    public static final String REJECTED_BY_BRONZE = "bronze";
+
+    private BronzeRows() {}
+
+    public static RowData accepted(TypedRow row, KafkaRecord record, long ingestedAtMillis) {
+        int contractColumns = row.arity();
+        GenericRowData out = new GenericRowData(contractColumns + BronzeTables.LINEAGE_COLUMNS.size());
+        for (int i = 0; i < contractColumns; i++) {
+            out.setField(i, internal(row.value(i)));
+        }
+        out.setField(contractColumns, TimestampData.fromEpochMillis(ingestedAtMillis));
+        out.setField(contractColumns + 1, StringData.fromString(row.source().sourceName()));
+        out.setField(contractColumns + 2, StringData.fromString(record.topic));
+        out.setField(contractColumns + 3, record.partition);
+        out.setField(contractColumns + 4, record.offset);
+        return out;
+    }
+
+    /** A record the bronze job itself found breaking the contract. */
+    public static RowData rejected(Source source, ParseResult.Rejected rejection, KafkaRecord record, long nowMillis) {
+        return rejectedRow(source == null ? null : source.sourceName(), rejection.reason().code(), rejection.detail(),
+                REJECTED_BY_BRONZE, record, nowMillis);
+    }
+
+    /** A row the replay producer rejected and sent to the dead-letter topic. */
+    public static RowData deadLetter(KafkaRecord record, long nowMillis) {
+        return rejectedRow(record.deadLetterSource, record.deadLetterReason, record.deadLetterDetail,
+                REJECTED_BY_PRODUCER, record, nowMillis);
+    }
+
+    private static RowData rejectedRow(
+            String source, String reason, String detail, String rejectedBy, KafkaRecord record, long nowMillis) {
+        byte[] value = record.value;
+        return GenericRowData.of(
+                StringData.fromString(source),
+                StringData.fromString(reason),
+                StringData.fromString(detail),
+                value == null ? null : StringData.fromString(new String(value, StandardCharsets.UTF_8)),
+                value == null ? null : value.length,
+                StringData.fromString(rejectedBy),
+                StringData.fromString(record.deadLetterFile),
+                record.deadLetterLine,
+                StringData.fromString(record.topic),
+                record.partition,
+                record.offset,
+                record.timestamp < 0 ? null : TimestampData.fromEpochMillis(record.timestamp),
+                TimestampData.fromEpochMillis(nowMillis));
+    }
+
+    private static Object internal(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof String text) {
+            return StringData.fromString(text);
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return TimestampData.fromLocalDateTime(timestamp);
+        }
+        if (value instanceof LocalDate date) {
+            return (int) date.toEpochDay();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return DecimalData.fromBigDecimal(decimal, 10, 2);
+        }
+        return value; // Integer, Double: the same in Flink's internal representation
+    }
+}

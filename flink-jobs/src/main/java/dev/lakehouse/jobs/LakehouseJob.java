@@ -1,0 +1,141 @@
+package dev.lakehouse.jobs;
+
+import dev.lakehouse.bronze.BronzeJob;
+import dev.lakehouse.bronze.BronzeJobConfig;
+import dev.lakehouse.iceberg.CatalogSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.TimeUtils;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The entry class of the job jar: what a user picks in the Flink dashboard. Every setting is a program
+ * argument, so the same jar runs on the local stack and on a cluster.
+ */
+@Command(name = "lakehouse-job", mixinStandardHelpOptions = true,
+        description = "Streams the seed topics into the Iceberg lakehouse.")
+public final class LakehouseJob implements Callable<Integer> {
+
+    @Option(names = "--job", defaultValue = "bronze", description = "Which job to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Job job;
+
+    @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
+    String bootstrapServers;
+
+    @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of the source topic names.")
+    String topicPrefix;
+
+    @Option(names = "--group-id", defaultValue = "lakehouse-bronze", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--kafka-properties", description = "A properties file of extra Kafka client settings (TLS, SASL).")
+    Path kafkaProperties;
+
+    @Option(names = "--catalog-uri", required = true, description = "Iceberg REST catalog URI.")
+    String catalogUri;
+
+    @Option(names = "--catalog-property", description = "Extra Iceberg catalog property, key=value (repeatable).")
+    Map<String, String> catalogProperties = new HashMap<>();
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Checkpoint interval; Iceberg commits once per checkpoint (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--checkpoint-dir", description = "Checkpoint storage URI, e.g. file:///var/lakehouse/checkpoints.")
+    String checkpointDir;
+
+    @Option(names = "--dedup-ttl", defaultValue = "7d", converter = DurationConverter.class,
+            description = "How long a primary key is remembered to drop repeats; 0 = forever (default: ${DEFAULT-VALUE}).")
+    Duration dedupTtl;
+
+    @Option(names = "--max-out-of-orderness", defaultValue = "5s", converter = DurationConverter.class,
+            description = "Watermark bound (default: ${DEFAULT-VALUE}).")
+    Duration maxOutOfOrderness;
+
+    @Option(names = "--idle-timeout", defaultValue = "30s", converter = DurationConverter.class,
+            description = "A partition without records for this long no longer holds the watermark back (default: ${DEFAULT-VALUE}).")
+    Duration idleTimeout;
+
+    @Option(names = "--max-record-bytes", defaultValue = "65536", description = "Larger records are rejected as oversized (default: ${DEFAULT-VALUE}).")
+    int maxRecordBytes;
+
+    @Option(names = "--parallelism", defaultValue = "0", description = "Job parallelism; 0 = the cluster default.")
+    int parallelism;
+
+    public enum Job { bronze }
+
+    public static void main(String[] args) throws Exception {
+        CommandLine commandLine = new CommandLine(new LakehouseJob());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            throw e; // let Flink's REST handler report the real cause to the dashboard
+        });
+        int exit = commandLine.execute(args);
+        if (exit != 0) {
+            throw new IllegalArgumentException("invalid job arguments (see the usage above): " + String.join(" ", args));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        BronzeJobConfig config = bronzeConfig();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(checkpointing(config));
+        if (config.parallelism() > 0) {
+            env.setParallelism(config.parallelism());
+        }
+        BronzeJob.addTo(env, config);
+        env.execute(BronzeJob.JOB_NAME);
+        return 0;
+    }
+
+    BronzeJobConfig bronzeConfig() throws IOException {
+        return new BronzeJobConfig(bootstrapServers, topicPrefix, groupId, readProperties(kafkaProperties),
+                new CatalogSettings(catalogUri, "lakehouse", catalogProperties), checkpointInterval, checkpointDir,
+                dedupTtl, maxOutOfOrderness, idleTimeout, maxRecordBytes, parallelism);
+    }
+
+    /** Exactly-once checkpoints, kept on cancellation so a restart can resume from the latest one. */
+    public static Configuration checkpointing(BronzeJobConfig config) {
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
+        conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        if (config.checkpointDirectory() != null) {
+            conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, config.checkpointDirectory());
+        }
+        return conf;
+    }
+
+    private static Map<String, String> readProperties(Path file) throws IOException {
+        Map<String, String> result = new HashMap<>();
+        if (file == null) {
+            return result;
+        }
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        properties.stringPropertyNames().forEach(name -> result.put(name, properties.getProperty(name)));
+        return result;
+    }
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return TimeUtils.parseDuration(value);
+        }
+    }
+}

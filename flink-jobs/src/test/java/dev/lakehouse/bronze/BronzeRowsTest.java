@@ -1,0 +1,56 @@
+package dev.lakehouse.bronze;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakehouse.contract.ParseResult;
+import dev.lakehouse.contract.RowParser;
+import dev.lakehouse.contract.Source;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import org.apache.flink.table.data.DecimalData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.TimestampData;
+import org.junit.jupiter.api.Test;
+
+class BronzeRowsTest {
+    static final String SNAPSHOT = "SNAP000000001,PROD00012,WH003,2024-03-05,120,20,100,50,300,SUP0001,,19.99";
+
+    @Test
+    void acceptedRowHasContractColumnsThenLineage() {
+        KafkaRecord record = new KafkaRecord("lh.inventory_snapshots", 3, 42L, 0L, SNAPSHOT.getBytes(StandardCharsets.UTF_8));
+        ParseResult.Accepted parsed = (ParseResult.Accepted) new RowParser().parseRecord(Source.INVENTORY_SNAPSHOTS, record.value);
+
+        RowData row = BronzeRows.accepted(parsed.row(), record, 1_000L);
+
+        assertThat(row.getArity()).isEqualTo(BronzeTables.schema(Source.INVENTORY_SNAPSHOTS).columns().size());
+        assertThat(row.getString(0).toString()).isEqualTo("SNAP000000001");
+        assertThat(row.getInt(3)).isEqualTo((int) LocalDate.of(2024, 3, 5).toEpochDay());
+        assertThat(row.isNullAt(10)).isTrue();
+        assertThat(row.getDecimal(11, 10, 2)).isEqualTo(DecimalData.fromBigDecimal(new java.math.BigDecimal("19.99"), 10, 2));
+        assertThat(row.getTimestamp(12, 6)).isEqualTo(TimestampData.fromEpochMillis(1_000L));
+        assertThat(row.getString(13).toString()).isEqualTo("inventory_snapshots");
+        assertThat(row.getString(14).toString()).isEqualTo("lh.inventory_snapshots");
+        assertThat(row.getInt(15)).isEqualTo(3);
+        assertThat(row.getLong(16)).isEqualTo(42L);
+    }
+
+    @Test
+    void deadLetterKeepsPayloadReasonAndOrigin() {
+        KafkaRecord record = new KafkaRecord("lh.dead_letters", 0, 7L, 5L, "a,b".getBytes(StandardCharsets.UTF_8));
+        record.deadLetterSource = "customer_events";
+        record.deadLetterReason = "wrong_column_count";
+        record.deadLetterDetail = "expected 12 columns, got 2";
+        record.deadLetterFile = "customer_events.csv";
+        record.deadLetterLine = 17L;
+
+        RowData row = BronzeRows.deadLetter(record, 9L);
+
+        assertThat(row.getArity()).isEqualTo(BronzeTables.rejectedRecordsSchema().columns().size());
+        assertThat(row.getString(0).toString()).isEqualTo("customer_events");
+        assertThat(row.getString(1).toString()).isEqualTo("wrong_column_count");
+        assertThat(row.getString(3).toString()).isEqualTo("a,b");
+        assertThat(row.getString(5).toString()).isEqualTo("producer");
+        assertThat(row.getLong(7)).isEqualTo(17L);
+        assertThat(row.getLong(10)).isEqualTo(7L);
+    }
+}
