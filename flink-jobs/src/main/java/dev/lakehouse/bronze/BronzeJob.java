@@ -1,10 +1,7 @@
 package dev.lakehouse.bronze;
 
-import dev.lakehouse.contract.DeadLetterHeaders;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.IcebergTables;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -49,21 +46,12 @@ public final class BronzeJob {
         }
     }
 
-    public static List<String> topics(String prefix) {
-        List<String> topics = new ArrayList<>();
-        for (Source source : Source.values()) {
-            topics.add(source.topic(prefix));
-        }
-        topics.add(DeadLetterHeaders.topic(prefix));
-        return topics;
-    }
-
     private static KafkaSource<KafkaRecord> kafkaSource(BronzeJobConfig config) {
         Properties properties = new Properties();
         properties.putAll(config.kafkaProperties());
         return KafkaSource.<KafkaRecord>builder()
                 .setBootstrapServers(config.bootstrapServers())
-                .setTopics(topics(config.topicPrefix()))
+                .setTopics(BronzeTopics.all(config.topicPrefix()))
                 .setGroupId(config.consumerGroup())
                 // A restart without a checkpoint resumes where the last completed checkpoint committed its offsets.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))

@@ -1,0 +1,195 @@
+package dev.lakehouse.stack;
+
+import dev.lakehouse.bronze.BronzeTopics;
+import dev.lakehouse.bronze.BronzeTables;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.iceberg.CatalogSettings;
+import dev.lakehouse.stack.catalog.RestCatalogServer;
+import dev.lakehouse.stack.drain.DrainWatcher;
+import dev.lakehouse.stack.flink.FlinkRestClient;
+import dev.lakehouse.stack.flink.LocalFlinkCluster;
+import dev.lakehouse.stack.flink.RetainedCheckpoints;
+import dev.lakehouse.stack.kafka.EmbeddedKafkaBroker;
+import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole lakehouse in one process and one folder: a Kafka broker, the Iceberg REST catalog and Flink with its
+ * dashboard. Jobs are submitted as the job jar through Flink's REST API, exactly as a user does.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final String JOB_ENTRY_CLASS = "dev.lakehouse.jobs.LakehouseJob";
+    public static final String BRONZE_GROUP = "lakehouse-bronze";
+    private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+
+    private final StackSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private EmbeddedKafkaBroker kafka;
+    private RestCatalogServer catalog;
+    private LocalFlinkCluster flink;
+
+    private LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(StackSettings settings) throws Exception {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Path state = Files.createDirectories(settings.stateDir());
+        kafka = EmbeddedKafkaBroker.builder(state.resolve("kafka"))
+                .brokerPort(settings.kafkaPort())
+                .controllerPort(settings.kafkaControllerPort())
+                .build()
+                .start();
+        started.add(kafka);
+        catalog = RestCatalogServer.builder(settings.warehouse()).port(settings.catalogPort()).build().start();
+        started.add(catalog);
+        flink = LocalFlinkCluster.start(settings.flinkPort(), settings.flinkSlots(), state.resolve("flink"));
+        started.add(flink);
+        kafka.createTopics(BronzeTopics.all(settings.topicPrefix()), settings.topicPartitions(), KafkaTopicDefaults.KEEP_FOREVER);
+    }
+
+    /**
+     * Uploads the job jar and runs the bronze job, resuming from the newest retained checkpoint of an earlier run
+     * on this warehouse so its de-duplication state and offsets carry over.
+     */
+    public RunningJob submitBronze(Path jobJar) throws Exception {
+        FlinkRestClient rest = flink.rest();
+        String jarId = rest.uploadJar(jobJar);
+        Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot());
+        resumeFrom.ifPresent(checkpoint -> LOG.info("Resuming the bronze job from {}", checkpoint));
+        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, bronzeArguments(), 0, resumeFrom.map(Path::toString).orElse(null));
+        awaitRunning(rest, jobId, Duration.ofMinutes(2));
+        return new RunningJob(jobId, jarId, resumeFrom);
+    }
+
+    /** Program arguments of the bronze job on this stack: the same a user types in the dashboard. */
+    public List<String> bronzeArguments() {
+        return List.of(
+                "--job", "bronze",
+                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic-prefix", settings.topicPrefix(),
+                "--group-id", BRONZE_GROUP,
+                "--catalog-uri", catalog.uri(),
+                "--checkpoint-interval", settings.checkpointInterval().toMillis() + "ms",
+                "--checkpoint-dir", checkpointRoot().toUri().toString());
+    }
+
+    public DrainWatcher drainWatcher(String jobId, Admin admin, Catalog icebergCatalog) {
+        return new DrainWatcher(admin, BRONZE_GROUP, BronzeTopics.all(settings.topicPrefix()), flink.rest(), jobId,
+                icebergCatalog, bronzeTables());
+    }
+
+    /** Waits until every record in the topics is committed to bronze, then returns the row count of each table. */
+    public Map<TableIdentifier, Long> awaitDrained(String jobId, Duration timeout, Consumer<String> progress) throws Exception {
+        try (Admin admin = openAdmin(); AutoCloseable icebergCatalog = (AutoCloseable) openCatalog()) {
+            return drainWatcher(jobId, admin, (Catalog) icebergCatalog).awaitDrained(timeout, progress);
+        }
+    }
+
+    public static List<TableIdentifier> bronzeTables() {
+        List<TableIdentifier> tables = new ArrayList<>();
+        for (Source source : Source.values()) {
+            tables.add(BronzeTables.identifier(source));
+        }
+        tables.add(BronzeTables.rejectedRecords());
+        return tables;
+    }
+
+    public Admin openAdmin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+    }
+
+    public Catalog openCatalog() {
+        return CatalogSettings.rest(catalog.uri()).open();
+    }
+
+    public Path checkpointRoot() {
+        return settings.stateDir().resolve("flink").resolve("checkpoints");
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String catalogUri() {
+        return catalog.uri();
+    }
+
+    public String warehouseUri() {
+        return catalog.warehouseUri();
+    }
+
+    public String dashboardUrl() {
+        return flink.restAddress().toString();
+    }
+
+    public FlinkRestClient flinkRest() {
+        return flink.rest();
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    private static void awaitRunning(FlinkRestClient rest, String jobId, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        String state;
+        while (!(state = rest.jobState(jobId)).equals("RUNNING")) {
+            if (state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED")) {
+                throw new IllegalStateException("bronze job " + jobId + " is " + state + ":\n" + rest.rootException(jobId));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("bronze job " + jobId + " not RUNNING after " + timeout + " (" + state + ")");
+            }
+            Thread.sleep(200); // polling a condition with a deadline
+        }
+    }
+
+    /** Stops Flink first (it reads from Kafka and writes through the catalog), then the catalog, then Kafka. */
+    @Override
+    public void close() throws Exception {
+        Exception failure = null;
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        started.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** A job the stack submitted. */
+    public record RunningJob(String jobId, String jarId, Optional<Path> resumedFrom) {}
+}

@@ -1,0 +1,42 @@
+package dev.lakehouse.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Ports, folders and job settings of the local stack. Port 0 picks a free loopback port (tests); the
+ * defaults are the well-known ports a user expects.
+ *
+ * @param warehouse tables, catalog database and the stack's own state (Kafka logs, checkpoints) live here
+ */
+public record StackSettings(
+        Path warehouse,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int catalogPort,
+        int flinkPort,
+        int flinkSlots,
+        int topicPartitions,
+        String topicPrefix,
+        Duration checkpointInterval) {
+
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
+    public static final int DEFAULT_CATALOG_PORT = 8181;
+    public static final int DEFAULT_FLINK_PORT = 8081;
+
+    public static StackSettings defaults(Path warehouse) {
+        return new StackSettings(warehouse.toAbsolutePath().normalize(), DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
+                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10));
+    }
+
+    /** Free ports everywhere: for tests that must not collide with a running stack. */
+    public static StackSettings ephemeral(Path warehouse, Duration checkpointInterval) {
+        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval);
+    }
+
+    /** Kafka logs, Flink checkpoints and uploads: kept beside the tables so a restart finds them. */
+    public Path stateDir() {
+        return warehouse.resolve("_stack");
+    }
+}

@@ -1,0 +1,126 @@
+package dev.lakehouse.stack.drain;
+
+import dev.lakehouse.stack.flink.FlinkRestClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.Table;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Knows when every record in the topics is committed to Iceberg, without guessing with sleeps:
+ * <ol>
+ *   <li>the job's consumer group has committed offsets up to the end of every partition — Flink commits them
+ *       only when a checkpoint that includes those records completes;
+ *   <li>every table has an Iceberg commit from this job for that checkpoint or a later one (the sink commits on
+ *       every checkpoint, see BronzeTables' table properties).
+ * </ol>
+ */
+public final class DrainWatcher {
+    private static final String FLINK_JOB_ID = "flink.job-id";
+    private static final String MAX_COMMITTED_CHECKPOINT = "flink.max-committed-checkpoint-id";
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final Admin admin;
+    private final String consumerGroup;
+    private final List<String> topics;
+    private final FlinkRestClient flink;
+    private final String jobId;
+    private final Catalog catalog;
+    private final List<TableIdentifier> tables;
+
+    public DrainWatcher(Admin admin, String consumerGroup, List<String> topics, FlinkRestClient flink, String jobId,
+            Catalog catalog, List<TableIdentifier> tables) {
+        this.admin = admin;
+        this.consumerGroup = consumerGroup;
+        this.topics = List.copyOf(topics);
+        this.flink = flink;
+        this.jobId = jobId;
+        this.catalog = catalog;
+        this.tables = List.copyOf(tables);
+    }
+
+    /** Waits for the drain and returns the row count of every table, in the given order. */
+    public Map<TableIdentifier, Long> awaitDrained(Duration timeout, Consumer<String> progress) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        long lag;
+        while ((lag = consumerLag()) > 0) {
+            progress.accept("waiting for the job to consume and checkpoint " + lag + " more records");
+            pause(deadline, "the job to consume every record (" + lag + " left)");
+        }
+        OptionalLong checkpoint = flink.latestCompletedCheckpoint(jobId);
+        if (checkpoint.isEmpty()) {
+            throw new IllegalStateException("offsets are committed but Flink reports no completed checkpoint for job " + jobId);
+        }
+        List<TableIdentifier> behind;
+        while (!(behind = tablesBehind(checkpoint.getAsLong())).isEmpty()) {
+            progress.accept("waiting for Iceberg commits of checkpoint " + checkpoint.getAsLong() + " on " + behind);
+            pause(deadline, "Iceberg commits of checkpoint " + checkpoint.getAsLong() + " on " + behind);
+        }
+        Map<TableIdentifier, Long> counts = new LinkedHashMap<>();
+        for (TableIdentifier id : tables) {
+            counts.put(id, rowCount(catalog.loadTable(id)));
+        }
+        return counts;
+    }
+
+    /** Records in the topics that the job's group has not committed yet. */
+    public long consumerLag() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get().values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> ends = admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(consumerGroup).partitionsToOffsetAndMetadata().get();
+        long lag = 0;
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
+        }
+        return lag;
+    }
+
+    private List<TableIdentifier> tablesBehind(long checkpointId) {
+        return tables.stream().filter(id -> !committedUpTo(catalog.loadTable(id), checkpointId)).toList();
+    }
+
+    private boolean committedUpTo(Table table, long checkpointId) {
+        for (Snapshot snapshot = table.currentSnapshot(); snapshot != null;
+                snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId())) {
+            Map<String, String> summary = snapshot.summary();
+            if (jobId.equals(summary.get(FLINK_JOB_ID)) && summary.containsKey(MAX_COMMITTED_CHECKPOINT)) {
+                return Long.parseLong(summary.get(MAX_COMMITTED_CHECKPOINT)) >= checkpointId;
+            }
+        }
+        return false;
+    }
+
+    public static long rowCount(Table table) {
+        Snapshot current = table.currentSnapshot();
+        return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+    }
+
+    private void pause(Instant deadline, String what) throws IOException, InterruptedException {
+        String state = flink.jobState(jobId);
+        if (!state.equals("RUNNING") && !state.equals("CREATED") && !state.equals("RESTARTING") && !state.equals("INITIALIZING")) {
+            throw new IllegalStateException("job " + jobId + " is " + state + " while waiting for " + what + "\n" + flink.rootException(jobId));
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw new IllegalStateException("timed out waiting for " + what);
+        }
+        Thread.sleep(POLL.toMillis()); // polling interval of a condition with a deadline, not a stand-in for it
+    }
+}

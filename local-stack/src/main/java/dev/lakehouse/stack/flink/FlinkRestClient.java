@@ -1,0 +1,110 @@
+package dev.lakehouse.stack.flink;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** The few calls of Flink's REST API that a user makes from the dashboard: upload a jar, run it, watch the job. */
+public final class FlinkRestClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI base;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    public FlinkRestClient(URI base) {
+        this.base = base;
+    }
+
+    /** {@code POST /jars/upload}; returns the jar id the run call needs. */
+    public String uploadJar(Path jar) throws IOException, InterruptedException {
+        String boundary = "lakehouse-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"jarfile\"; filename=\"" + jar.getFileName() + "\"\r\n"
+                + "Content-Type: application/x-java-archive\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(Files.readAllBytes(jar));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        JsonNode response = send(HttpRequest.newBuilder(base.resolve("/jars/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        String file = response.path("filename").asText();
+        return file.substring(file.lastIndexOf('/') + 1);
+    }
+
+    /**
+     * {@code POST /jars/:id/run}; returns the job id.
+     *
+     * @param savepointPath a checkpoint or savepoint to resume from, or null
+     */
+    public String runJar(String jarId, String entryClass, List<String> programArgs, int parallelism, String savepointPath)
+            throws IOException, InterruptedException {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("entryClass", entryClass);
+        request.set("programArgsList", JSON.valueToTree(programArgs));
+        if (parallelism > 0) {
+            request.put("parallelism", parallelism);
+        }
+        if (savepointPath != null) {
+            request.put("savepointPath", savepointPath);
+            request.put("allowNonRestoredState", false);
+        }
+        JsonNode response = send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))));
+        return response.path("jobid").asText();
+    }
+
+    public void deleteJar(String jarId) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId)).DELETE());
+    }
+
+    /** RUNNING, FAILED, …, from {@code GET /jobs/:id}. */
+    public String jobState(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId)).GET()).path("state").asText();
+    }
+
+    /** The id of the latest completed checkpoint, if any. */
+    public OptionalLong latestCompletedCheckpoint(String jobId) throws IOException, InterruptedException {
+        JsonNode completed = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints")).GET())
+                .path("latest").path("completed");
+        return completed.isMissingNode() || completed.isNull() ? OptionalLong.empty() : OptionalLong.of(completed.path("id").asLong());
+    }
+
+    /** The root cause Flink recorded for a failing job, for error messages. */
+    public String rootException(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET())
+                .path("exceptionHistory").path("entries").path(0).path("stacktrace").asText("");
+    }
+
+    public JsonNode overview() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/overview")).GET());
+    }
+
+    public String dashboardHtml() throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IOException("Flink REST " + response.request().method() + " " + response.request().uri()
+                    + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,82 @@
+package dev.lakehouse.stack.flink;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+
+/**
+ * Flink in this process: a MiniCluster with its web dashboard and jar submission, bound to loopback. Users
+ * (and the stack itself) upload the job jar and run it through the REST API, as on a real cluster.
+ */
+public final class LocalFlinkCluster implements AutoCloseable {
+    private final MiniCluster miniCluster;
+    private final URI restAddress;
+
+    private LocalFlinkCluster(MiniCluster miniCluster, URI restAddress) {
+        this.miniCluster = miniCluster;
+        this.restAddress = restAddress;
+    }
+
+    /**
+     * @param restPort the dashboard port; 0 picks a free one
+     * @param workDir where uploaded jars, temp files and checkpoints live
+     */
+    public static LocalFlinkCluster start(int restPort, int slots, Path workDir) throws Exception {
+        Path checkpoints = Files.createDirectories(workDir.resolve("checkpoints"));
+        Path uploads = Files.createDirectories(workDir.resolve("uploads"));
+        Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+
+        Configuration conf = new Configuration();
+        conf.set(RestOptions.ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
+        conf.set(RestOptions.BIND_PORT, Integer.toString(restPort));
+        conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
+        conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
+        conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
+        conf.set(TaskManagerOptions.HOST, "127.0.0.1");
+        conf.set(WebOptions.SUBMIT_ENABLE, true);
+        conf.set(WebOptions.CANCEL_ENABLE, true);
+        conf.set(WebOptions.UPLOAD_DIR, uploads.toString());
+        conf.set(WebOptions.TMP_DIR, tmp.toString());
+        conf.setString("io.tmp.dirs", tmp.toString());
+        // Keyed state grows with every primary key: RocksDB keeps it off the heap, incremental checkpoints keep them small.
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(128));
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(128));
+
+        MiniCluster miniCluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                .setConfiguration(conf)
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(slots)
+                .build());
+        miniCluster.start();
+        return new LocalFlinkCluster(miniCluster, miniCluster.getRestAddress().get());
+    }
+
+    /** The dashboard and REST API, e.g. http://127.0.0.1:8081. */
+    public URI restAddress() {
+        return restAddress;
+    }
+
+    public FlinkRestClient rest() {
+        return new FlinkRestClient(restAddress);
+    }
+
+    @Override
+    public void close() throws Exception {
+        miniCluster.close();
+    }
+}
