@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.slf4j.Logger;
@@ -105,8 +106,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** Waits until every record in the topics is committed to bronze, then returns the row count of each table. */
     public Map<TableIdentifier, Long> awaitDrained(String jobId, Duration timeout, Consumer<String> progress) throws Exception {
-        try (Admin admin = openAdmin(); AutoCloseable icebergCatalog = (AutoCloseable) openCatalog()) {
-            return drainWatcher(jobId, admin, (Catalog) icebergCatalog).awaitDrained(timeout, progress);
+        try (Admin admin = openAdmin(); RESTCatalog icebergCatalog = openCatalog()) {
+            return drainWatcher(jobId, admin, icebergCatalog).awaitDrained(timeout, progress);
         }
     }
 
@@ -123,8 +124,9 @@ public final class LocalStack implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
     }
 
-    public Catalog openCatalog() {
-        return CatalogSettings.rest(catalog.uri()).open();
+    /** A client of the stack's catalog; close it when done. */
+    public RESTCatalog openCatalog() {
+        return (RESTCatalog) CatalogSettings.rest(catalog.uri()).open();
     }
 
     public Path checkpointRoot() {

@@ -1,6 +1,10 @@
 package dev.lakehouse.stack.flink;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.runtime.client.JobStatusMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -19,6 +23,8 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  * (and the stack itself) upload the job jar and run it through the REST API, as on a real cluster.
  */
 public final class LocalFlinkCluster implements AutoCloseable {
+    private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
+
     private final MiniCluster miniCluster;
     private final URI restAddress;
 
@@ -75,8 +81,26 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return new FlinkRestClient(restAddress);
     }
 
+    /**
+     * Cancels running jobs first, so their sources and sinks close while their classes are still loaded (their
+     * latest checkpoint is retained), then stops the cluster.
+     */
     @Override
     public void close() throws Exception {
-        miniCluster.close();
+        try {
+            for (JobStatusMessage job : miniCluster.listJobs().get()) {
+                if (!job.getJobState().isGloballyTerminalState()) {
+                    miniCluster.cancelJob(job.getJobId()).get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            }
+            Instant deadline = Instant.now().plus(CANCEL_TIMEOUT);
+            for (JobStatusMessage job : miniCluster.listJobs().get()) {
+                while (!miniCluster.getJobStatus(job.getJobId()).get().isGloballyTerminalState() && Instant.now().isBefore(deadline)) {
+                    Thread.sleep(100); // polling a condition with a deadline
+                }
+            }
+        } finally {
+            miniCluster.close();
+        }
     }
 }

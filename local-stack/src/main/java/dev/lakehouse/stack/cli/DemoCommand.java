@@ -1,0 +1,191 @@
+package dev.lakehouse.stack.cli;
+
+import dev.lakehouse.replay.ReplayOptions;
+import dev.lakehouse.replay.ReplayProducer;
+import dev.lakehouse.replay.ReplayProgress;
+import dev.lakehouse.replay.ReplaySpeed;
+import dev.lakehouse.replay.ReplaySummary;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.drain.DrainWatcher;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.Callable;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.rest.RESTCatalog;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Starts the local stack, runs the bronze job from the job jar, replays a seeds folder and keeps everything up
+ * until Ctrl-C (or until every replayed row is committed, with {@code --exit-when-drained}).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start Kafka, the Iceberg REST catalog and Flink (dashboard on 8081), run the jobs and replay the seeds.")
+public final class DemoCommand implements Callable<Integer> {
+    private static final Duration STATUS_INTERVAL = Duration.ofSeconds(3);
+
+    @Option(names = "--seeds", description = "Seeds folder to replay (default: the bundled sample in seeds/).")
+    Path seeds;
+
+    @Option(names = "--warehouse", description = "Where tables, catalog state, Kafka logs and checkpoints live (default: .lakehouse/warehouse).")
+    Path warehouse;
+
+    @Option(names = "--exit-when-drained", description = "Wait until every replayed row is committed to Iceberg, print row counts per table, exit 0.")
+    boolean exitWhenDrained;
+
+    @Option(names = "--speed", defaultValue = "max", converter = SpeedConverter.class,
+            description = "Replay speed: max, or an N× speed-up of event time such as 3600x (default: ${DEFAULT-VALUE}).")
+    ReplaySpeed speed;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Flink checkpoint interval: tables are committed once per checkpoint (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--drain-timeout", defaultValue = "30m", converter = DurationConverter.class,
+            description = "Give up waiting for the drain after this long (default: ${DEFAULT-VALUE}).")
+    Duration drainTimeout;
+
+    @Option(names = "--job-jar", description = "The Flink job jar to submit (default: the one built in flink-jobs/target).")
+    Path jobJar;
+
+    @Option(names = "--dashboard-port", defaultValue = "8081", description = "Flink dashboard port (default: ${DEFAULT-VALUE}).")
+    int dashboardPort;
+
+    @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
+    int kafkaPort;
+
+    @Option(names = "--catalog-port", defaultValue = "8181", description = "Iceberg REST catalog port (default: ${DEFAULT-VALUE}).")
+    int catalogPort;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path seedsDir = seeds == null ? ProjectLayout.defaultSeeds() : seeds.toAbsolutePath();
+        Path jar = ProjectLayout.requireFile(jobJar == null ? ProjectLayout.defaultJobJar() : jobJar, "job jar",
+                "build it with: mvn -DskipTests package");
+        if (!Files.isDirectory(seedsDir)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "seeds folder not found: " + seedsDir);
+        }
+        Path warehouseDir = Files.createDirectories(warehouse == null ? ProjectLayout.defaultWarehouse() : warehouse).toAbsolutePath();
+        StackSettings defaults = StackSettings.defaults(warehouseDir);
+        StackSettings settings = new StackSettings(warehouseDir, kafkaPort, StackSettings.DEFAULT_KAFKA_CONTROLLER_PORT,
+                catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval);
+
+        out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", warehouseDir);
+        out.printf("  Logs              %s%n", System.getProperty("log.file", "(console)"));
+        LocalStack stack = LocalStack.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> closeQuietly(stack, stopped), "lakehouse-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+
+        out.printf("  Flink dashboard   %s%n", stack.dashboardUrl());
+        out.printf("  Kafka             %s%n", stack.bootstrapServers());
+        out.printf("  Iceberg catalog   %s (warehouse %s)%n", stack.catalogUri(), stack.warehouseUri());
+
+        LocalStack.RunningJob job = stack.submitBronze(jar);
+        out.printf("Bronze job %s is RUNNING%s%n", job.jobId(),
+                job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
+
+        ReplaySummary summary = replayWithStatus(stack, seedsDir);
+        out.println("Replay finished:");
+        out.print(summary.describe());
+
+        if (exitWhenDrained) {
+            out.println("Waiting until every replayed row is committed to Iceberg…");
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), drainTimeout, throttled(STATUS_INTERVAL));
+            out.println("Drained: every replayed row is committed to Iceberg.");
+            counts.forEach((table, rows) -> out.printf("  %-36s %,12d rows%n", table, rows));
+            Runtime.getRuntime().removeShutdownHook(shutdown);
+            stack.close();
+            return 0;
+        }
+        out.printf("The stack keeps running. Flink dashboard: %s — press Ctrl-C to stop.%n", stack.dashboardUrl());
+        stopped.await();
+        return 0;
+    }
+
+    private ReplaySummary replayWithStatus(LocalStack stack, Path seedsDir) throws Exception {
+        AtomicReference<ReplayProgress> latest = new AtomicReference<>();
+        try (RESTCatalog catalog = stack.openCatalog()) {
+            ScheduledExecutorService status = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lakehouse-status"));
+            try {
+                status.scheduleAtFixedRate(() -> printStatus(latest.get(), catalog),
+                        STATUS_INTERVAL.toMillis(), STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                return ReplayProducer.run(ReplayOptions.builder(seedsDir)
+                        .bootstrapServers(stack.bootstrapServers())
+                        .topicPrefix(stack.settings().topicPrefix())
+                        .speed(speed)
+                        .progressListener(latest::set)
+                        .build());
+            } finally {
+                status.shutdownNow();
+                status.awaitTermination(STATUS_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void printStatus(ReplayProgress progress, Catalog catalog) {
+        try {
+            long committed = 0;
+            for (TableIdentifier table : LocalStack.bronzeTables()) {
+                committed += DrainWatcher.rowCount(catalog.loadTable(table));
+            }
+            String replay = progress == null ? "starting"
+                    : String.format("%,d rows sent%s, %,d rejected, %,.0f rows/s", progress.rowsSent(),
+                            progress.estimatedTotalRows() > 0 ? String.format(" of ~%,d", progress.estimatedTotalRows()) : "",
+                            progress.rowsRejected(), progress.rowsSent() / Math.max(0.001, progress.elapsed().toMillis() / 1000.0));
+            out.printf("  replay: %s | committed to bronze: %,d rows%n", replay, committed);
+        } catch (RuntimeException e) {
+            out.printf("  (status unavailable: %s)%n", e.getMessage());
+        }
+    }
+
+    /** Prints a drain status message at most once per interval. */
+    private java.util.function.Consumer<String> throttled(Duration interval) {
+        long[] last = {System.nanoTime()};
+        return message -> {
+            long now = System.nanoTime();
+            if (now - last[0] >= interval.toNanos()) {
+                last[0] = now;
+                out.println("  " + message);
+            }
+        };
+    }
+
+    private void closeQuietly(LocalStack stack, CountDownLatch stopped) {
+        try {
+            out.println("Stopping the local stack…");
+            stack.close();
+        } catch (Exception e) {
+            System.err.println("error while stopping: " + e);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    static final class SpeedConverter implements CommandLine.ITypeConverter<ReplaySpeed> {
+        @Override
+        public ReplaySpeed convert(String value) {
+            return ReplaySpeed.parse(value);
+        }
+    }
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            return org.apache.flink.util.TimeUtils.parseDuration(value);
+        }
+    }
+}

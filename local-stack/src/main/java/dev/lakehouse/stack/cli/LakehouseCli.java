@@ -1,0 +1,22 @@
+package dev.lakehouse.stack.cli;
+
+import dev.lakehouse.replay.ReplayCommand;
+import dev.lakehouse.seeds.SeedGenerator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./lakehouse}: one entry point for the local stack and its tools. */
+@Command(name = "lakehouse", mixinStandardHelpOptions = true,
+        description = "Streaming lakehouse: Kafka → Flink → Iceberg, on one machine.",
+        subcommands = {DemoCommand.class, SeedGenerator.class, ReplayCommand.class})
+public final class LakehouseCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LakehouseCli()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
