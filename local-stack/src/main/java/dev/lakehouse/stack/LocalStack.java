@@ -11,6 +11,7 @@ import dev.lakehouse.stack.flink.LocalFlinkCluster;
 import dev.lakehouse.stack.flink.RetainedCheckpoints;
 import dev.lakehouse.stack.kafka.EmbeddedKafkaBroker;
 import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
+import dev.lakehouse.stack.kafka.KafkaTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
     private EmbeddedKafkaBroker kafka;
+    private String bootstrapServers;
     private RestCatalogServer catalog;
     private LocalFlinkCluster flink;
 
@@ -60,17 +62,23 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() throws Exception {
         Path state = Files.createDirectories(settings.stateDir());
-        kafka = EmbeddedKafkaBroker.builder(state.resolve("kafka"))
-                .brokerPort(settings.kafkaPort())
-                .controllerPort(settings.kafkaControllerPort())
-                .build()
-                .start();
-        started.add(kafka);
+        if (settings.externalKafka() == null) {
+            kafka = EmbeddedKafkaBroker.builder(state.resolve("kafka"))
+                    .brokerPort(settings.kafkaPort())
+                    .controllerPort(settings.kafkaControllerPort())
+                    .build()
+                    .start();
+            started.add(kafka);
+            bootstrapServers = kafka.bootstrapServers();
+        } else {
+            bootstrapServers = settings.externalKafka();
+        }
         catalog = RestCatalogServer.builder(settings.warehouse()).port(settings.catalogPort()).build().start();
         started.add(catalog);
         flink = LocalFlinkCluster.start(settings.flinkPort(), settings.flinkSlots(), state.resolve("flink"));
         started.add(flink);
-        kafka.createTopics(BronzeTopics.all(settings.topicPrefix()), settings.topicPartitions(), KafkaTopicDefaults.KEEP_FOREVER);
+        KafkaTopics.createIfMissing(bootstrapServers, BronzeTopics.all(settings.topicPrefix()), settings.topicPartitions(),
+                KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
     }
 
     /**
@@ -91,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
     public List<String> bronzeArguments() {
         return List.of(
                 "--job", "bronze",
-                "--bootstrap-servers", kafka.bootstrapServers(),
+                "--bootstrap-servers", bootstrapServers,
                 "--topic-prefix", settings.topicPrefix(),
                 "--group-id", BRONZE_GROUP,
                 "--catalog-uri", catalog.uri(),
@@ -121,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public Admin openAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** A client of the stack's catalog; close it when done. */
@@ -134,7 +142,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrapServers;
     }
 
     public String catalogUri() {

@@ -8,6 +8,7 @@ import java.time.Duration;
  * defaults are the well-known ports a user expects.
  *
  * @param warehouse tables, catalog database and the stack's own state (Kafka logs, checkpoints) live here
+ * @param externalKafka bootstrap servers of a Kafka to use instead of starting the embedded broker; null = embedded
  */
 public record StackSettings(
         Path warehouse,
@@ -18,7 +19,8 @@ public record StackSettings(
         int flinkSlots,
         int topicPartitions,
         String topicPrefix,
-        Duration checkpointInterval) {
+        Duration checkpointInterval,
+        String externalKafka) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -27,12 +29,17 @@ public record StackSettings(
 
     public static StackSettings defaults(Path warehouse) {
         return new StackSettings(warehouse.toAbsolutePath().normalize(), DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10));
+                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10), null);
     }
 
     /** Free ports everywhere: for tests that must not collide with a running stack. */
     public static StackSettings ephemeral(Path warehouse, Duration checkpointInterval) {
-        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval);
+        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval, null);
+    }
+
+    public StackSettings withExternalKafka(String bootstrapServers) {
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
+                topicPrefix, checkpointInterval, bootstrapServers);
     }
 
     /** Kafka logs, Flink checkpoints and uploads: kept beside the tables so a restart finds them. */

@@ -8,6 +8,7 @@ import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.testing.IcebergRows;
+import dev.lakehouse.stack.testing.KafkaTestBroker;
 import dev.lakehouse.stack.testing.SeedFolders;
 import dev.lakehouse.stack.testing.TempDirs;
 import java.io.ByteArrayOutputStream;
@@ -41,6 +42,7 @@ class BronzeReplayIT {
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
     private static final Path JOB_JAR = Path.of(System.getProperty("lakehouse.job.jar"));
 
+    private static KafkaTestBroker kafka;
     private static Path warehouse;
     private static LocalStack stack;
     private static LocalStack.RunningJob job;
@@ -48,8 +50,9 @@ class BronzeReplayIT {
 
     @BeforeAll
     static void startStack() throws Exception {
+        kafka = KafkaTestBroker.start();
         warehouse = Files.createTempDirectory("lakehouse-bronze-it");
-        stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2)));
+        stack = LocalStack.start(settings());
         job = stack.submitBronze(JOB_JAR);
         sampleCounts = SeedFolders.rowCounts(SeedFolders.sample());
     }
@@ -59,7 +62,15 @@ class BronzeReplayIT {
         if (stack != null) {
             stack.close();
         }
+        if (kafka != null) {
+            kafka.close();
+        }
         TempDirs.deleteRecursively(warehouse);
+    }
+
+    /** The stack around the test broker: Testcontainers' Kafka where Docker runs, the in-process broker otherwise. */
+    private static StackSettings settings() {
+        return StackSettings.ephemeral(warehouse, Duration.ofSeconds(2)).withExternalKafka(kafka.bootstrapServers());
     }
 
     @Test
@@ -159,7 +170,7 @@ class BronzeReplayIT {
             before = countAll(catalog);
         }
         stack.close();
-        stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2)));
+        stack = LocalStack.start(settings());
         job = stack.submitBronze(JOB_JAR);
         assertThat(job.resumedFrom()).as("resumes from the retained checkpoint").isPresent();
 

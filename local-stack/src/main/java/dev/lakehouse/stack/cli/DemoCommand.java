@@ -81,7 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path warehouseDir = Files.createDirectories(warehouse == null ? ProjectLayout.defaultWarehouse() : warehouse).toAbsolutePath();
         StackSettings defaults = StackSettings.defaults(warehouseDir);
         StackSettings settings = new StackSettings(warehouseDir, kafkaPort, StackSettings.DEFAULT_KAFKA_CONTROLLER_PORT,
-                catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval);
+                catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval, null);
 
         out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", warehouseDir);
         out.printf("  Logs              %s%n", System.getProperty("log.file", "(console)"));

@@ -17,8 +17,8 @@ import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
-/** Idempotent topic creation on the single-node local broker. */
-final class KafkaTopics {
+/** Idempotent topic creation, on the embedded broker or any other single-replica broker. */
+public final class KafkaTopics {
 
     private static final short SINGLE_REPLICA = 1;
     private static final long RETRY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
@@ -26,7 +26,7 @@ final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    static void createIfMissing(String bootstrapServers, Collection<String> names, int partitions,
+    public static void createIfMissing(String bootstrapServers, Collection<String> names, int partitions,
                                 Map<String, String> topicConfigs, Duration timeout) {
         if (partitions < 1) {
             throw new IllegalArgumentException("Topics need at least one partition, got " + partitions);

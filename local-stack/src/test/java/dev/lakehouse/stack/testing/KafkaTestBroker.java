@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 
 import dev.lakehouse.stack.kafka.EmbeddedKafkaBroker;
 import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
+import dev.lakehouse.stack.kafka.KafkaTopics;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 
@@ -71,7 +73,7 @@ public final class KafkaTestBroker implements AutoCloseable {
         if (embedded != null) {
             embedded.createTopics(names, partitions, topicConfigs);
         } else {
-            ContainerTopics.createIfMissing(container.getBootstrapServers(), names, partitions, topicConfigs);
+            KafkaTopics.createIfMissing(container.getBootstrapServers(), names, partitions, topicConfigs, Duration.ofSeconds(30));
         }
     }
 
