@@ -1,0 +1,7 @@
+package dev.lakehouse.replay;
+
+/** Told about every row that breaks the contract, when the reader meets it. */
+@FunctionalInterface
+interface RejectedRowHandler {
+    void rejected(DeadLetter deadLetter);
+}

@@ -1,0 +1,136 @@
+package dev.lakehouse.replay;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.lakehouse.contract.CsvLineEncoder;
+import dev.lakehouse.contract.ParseResult;
+import dev.lakehouse.contract.RejectReason;
+import dev.lakehouse.contract.RowParser;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.contract.TypedRow;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * Streams the rows of one seed file. The header must be exactly the contract's. Each row is checked with
+ * {@link RowParser}: valid rows come out of {@link #next()}, rows that break the contract go to the
+ * {@link RejectedRowHandler} as they are met and never stop the reading.
+ *
+ * <p>Lenient on purpose: missing or extra fields and stray quotes still give a row (which the parser then
+ * rejects), and invalid UTF-8 is decoded to U+FFFD, which the parser rejects as invalid UTF-8.
+ */
+final class SeedFileReader implements RowSource, AutoCloseable {
+    private final Source source;
+    private final String fileName;
+    private final RejectedRowHandler rejects;
+    private final CountingInputStream bytes;
+    private final CsvReader<CsvRecord> csv;
+    private final Iterator<CsvRecord> records;
+    private final RowParser parser = new RowParser();
+    private final CsvLineEncoder encoder = new CsvLineEncoder();
+    private long lastLine = 1;
+
+    SeedFileReader(Source source, Path file, RejectedRowHandler rejects) throws IOException {
+        this.source = source;
+        this.fileName = file.getFileName().toString();
+        this.rejects = rejects;
+        this.bytes = new CountingInputStream(Files.newInputStream(file));
+        // InputStreamReader replaces malformed input with U+FFFD instead of failing.
+        this.csv = CsvReader.builder()
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .allowUnclosedQuote(true)
+                .allowExtraCharsAfterClosingQuote(true)
+                .ofCsvRecord(new InputStreamReader(bytes, StandardCharsets.UTF_8));
+        this.records = csv.iterator();
+        try {
+            checkHeader();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void checkHeader() {
+        List<String> expected = source.header();
+        if (!hasNext()) {
+            throw new SeedFileException(fileName + ": file is empty; expected the header " + String.join(",", expected));
+        }
+        List<String> found = records.next().getFields();
+        if (!found.isEmpty() && found.get(0).startsWith("\uFEFF")) { // a byte-order mark is not part of the name
+            found = new java.util.ArrayList<>(found);
+            found.set(0, found.get(0).substring(1));
+        }
+        if (!found.equals(expected)) {
+            throw new SeedFileException(fileName + ": the header does not match the data contract for "
+                    + source.sourceName() + "\n  expected: " + String.join(",", expected)
+                    + "\n  found:    " + String.join(",", found));
+        }
+    }
+
+    @Override
+    public ReplayRow next() {
+        while (hasNext()) {
+            CsvRecord record = records.next();
+            long line = record.getStartingLineNumber();
+            lastLine = line;
+            List<String> fields = record.getFields();
+            ParseResult result = parser.parseFields(source, fields);
+            if (result instanceof ParseResult.Accepted accepted) {
+                byte[] value = encoder.encode(fields).getBytes(StandardCharsets.UTF_8);
+                if (value.length > RowParser.DEFAULT_MAX_RECORD_BYTES) {
+                    reject(RejectReason.OVERSIZED, value.length + " bytes, limit " + RowParser.DEFAULT_MAX_RECORD_BYTES,
+                            line, value);
+                    continue;
+                }
+                TypedRow row = accepted.row();
+                return new ReplayRow(source, row.eventTimeMillis(), row.kafkaKey().getBytes(StandardCharsets.UTF_8),
+                        value, line);
+            }
+            ParseResult.Rejected rejected = (ParseResult.Rejected) result;
+            reject(rejected.reason(), rejected.detail(), line, encoder.encode(fields).getBytes(StandardCharsets.UTF_8));
+        }
+        return null;
+    }
+
+    private void reject(RejectReason reason, String detail, long line, byte[] value) {
+        rejects.rejected(new DeadLetter(source.sourceName(), reason, detail, fileName, line, value));
+    }
+
+    /** Iterator.hasNext with I/O and parse failures turned into an error naming the file and line. */
+    private boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException | CsvParseException e) {
+            throw new SeedFileException(fileName + ": cannot read past line " + lastLine + ": " + e.getMessage(), e);
+        }
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    Source source() {
+        return source;
+    }
+
+    long bytesRead() {
+        return bytes.bytesRead();
+    }
+
+    @Override
+    public void close() {
+        try {
+            csv.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
