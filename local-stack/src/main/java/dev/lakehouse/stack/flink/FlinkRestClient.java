@@ -83,6 +83,11 @@ public final class FlinkRestClient {
         return completed.isMissingNode() || completed.isNull() ? OptionalLong.empty() : OptionalLong.of(completed.path("id").asLong());
     }
 
+    /** Checkpoint statistics of a job ({@code GET /jobs/:id/checkpoints}). */
+    public JsonNode checkpoints(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints")).GET());
+    }
+
     /** The root cause Flink recorded for a failing job, for error messages. */
     public String rootException(String jobId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET())

@@ -1,0 +1,206 @@
+package dev.lakehouse.stack.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lakehouse.bronze.BronzeTopics;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.replay.ReplayOptions;
+import dev.lakehouse.replay.ReplayProducer;
+import dev.lakehouse.replay.ReplaySpeed;
+import dev.lakehouse.replay.ReplaySummary;
+import dev.lakehouse.seeds.SeedCounts;
+import dev.lakehouse.seeds.SeedGeneration;
+import dev.lakehouse.stack.LocalStack;
+import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
+import dev.lakehouse.stack.kafka.KafkaTopics;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.iceberg.catalog.TableIdentifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The bronze benchmark: the full data set through Kafka into Iceberg on this machine. Prints the replay producer
+ * against Kafka's own ProducerPerformance (same broker, same settings, same run), then end-to-end figures.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Generate the data set (default: full 3.8 M rows), replay it through Kafka into bronze, print figures.")
+public final class BenchCommand implements Callable<Integer> {
+    private static final Pattern PERF_RATE = Pattern.compile("([\\d.]+) records/sec");
+    private static final String SOLO_PREFIX = "solo.";
+
+    @Option(names = "--scale", defaultValue = "1.0", description = "Data set scale; 1.0 = 3.8 M rows (default: ${DEFAULT-VALUE}).")
+    double scale;
+
+    @Option(names = "--seeds", description = "Seeds folder; generated there when missing (default: .lakehouse/bench-seeds-<scale>).")
+    Path seeds;
+
+    @Option(names = "--warehouse", description = "Warehouse folder (default: a fresh folder under .lakehouse/bench-warehouse).")
+    Path warehouse;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
+            description = "Flink checkpoint interval (default: ${DEFAULT-VALUE}).")
+    Duration checkpointInterval;
+
+    @Option(names = "--skip-peer", description = "Do not run Kafka's ProducerPerformance as the producer's peer.")
+    boolean skipPeer;
+
+    private final PrintStream out = System.out;
+
+    @Override
+    public Integer call() throws Exception {
+        Path seedsDir = seeds != null ? seeds : ProjectLayout.home().resolve(".lakehouse/bench-seeds-" + scale);
+        ensureSeeds(seedsDir);
+        Path warehouseDir = warehouse != null ? warehouse
+                : Files.createDirectories(ProjectLayout.home().resolve(".lakehouse")).resolve("bench-warehouse-" + System.currentTimeMillis());
+        StackSettings settings = StackSettings.ephemeral(warehouseDir, checkpointInterval);
+        out.printf("Warehouse %s, checkpoint interval %s, %d cores%n", warehouseDir, checkpointInterval,
+                Runtime.getRuntime().availableProcessors());
+
+        List<String> report = new ArrayList<>();
+        try (LocalStack stack = LocalStack.start(settings)) {
+            KafkaTopics.createIfMissing(stack.bootstrapServers(), BronzeTopics.all(SOLO_PREFIX), 2, KafkaTopicDefaults.KEEP_FOREVER,
+                    Duration.ofMinutes(1));
+            out.println("1/3 Replay producer alone (topics nobody reads)…");
+            ReplaySummary solo = replay(stack, seedsDir, SOLO_PREFIX);
+            report.add(String.format("replay producer alone          %,12.0f rows/s  (%,d rows in %.1f s)",
+                    solo.rowsPerSecond(), solo.rowsSent() + solo.rejectedRows(), seconds(solo.elapsed())));
+
+            if (!skipPeer) {
+                out.println("2/3 Kafka's ProducerPerformance on the same broker with the same settings and payloads…");
+                report.add(String.format("kafka ProducerPerformance      %,12.0f rows/s  (peer: same broker, settings, payloads)",
+                        producerPerformance(stack.bootstrapServers(), seedsDir, solo.rowsSent())));
+            }
+
+            out.println("3/3 End to end: replay into the bronze job, until every row is committed to Iceberg…");
+            LocalStack.RunningJob job = stack.submitBronze(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
+                    "build it with: mvn -DskipTests package"));
+            long start = System.nanoTime();
+            ReplaySummary pipelined = replay(stack, seedsDir, "");
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1), status -> {});
+            double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));
+            long committed = counts.values().stream().mapToLong(Long::longValue).sum();
+
+            report.add(String.format("replay producer beside the job %,12.0f rows/s", pipelined.rowsPerSecond()));
+            report.add(String.format("end to end (first row produced → last row committed) %,12.0f rows/s  (%,d rows in %.1f s)",
+                    committed / endToEnd, committed, endToEnd));
+            counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
+            report.add(checkpointFigures(stack.flinkRest().checkpoints(job.jobId())));
+        }
+        report.add(memoryFigures());
+        out.println();
+        out.println("Benchmark results");
+        report.forEach(line -> out.println("  " + line));
+        return 0;
+    }
+
+    private void ensureSeeds(Path dir) throws IOException {
+        boolean complete = true;
+        for (Source source : Source.values()) {
+            complete &= Files.isRegularFile(dir.resolve(source.fileName()));
+        }
+        if (!complete) {
+            out.printf("Generating the data set at scale %s into %s…%n", scale, dir);
+            SeedGeneration.Result result = SeedGeneration.generate(Files.createDirectories(dir), SeedCounts.scaled(scale), 42, out);
+            out.printf("Generated %,d rows in %.1f s%n", result.rows().values().stream().mapToLong(Long::longValue).sum(),
+                    seconds(result.elapsed()));
+        }
+    }
+
+    private static ReplaySummary replay(LocalStack stack, Path seedsDir, String prefix) {
+        return ReplayProducer.run(ReplayOptions.builder(seedsDir)
+                .bootstrapServers(stack.bootstrapServers())
+                .topicPrefix(prefix)
+                .speed(ReplaySpeed.MAX)
+                .build());
+    }
+
+    /** Kafka's own producer benchmark, in its own JVM, with the replay producer's client settings. */
+    private double producerPerformance(String bootstrapServers, Path seedsDir, long records) throws Exception {
+        Path classpath = ProjectLayout.home().resolve("benchmarks/target/kafka-tools-classpath.txt");
+        ProjectLayout.requireFile(classpath, "Kafka tools classpath", "build with: mvn -DskipTests package");
+        String topic = SOLO_PREFIX + "peer";
+        KafkaTopics.createIfMissing(bootstrapServers, List.of(topic), 1, KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
+                "-cp", Files.readString(classpath).trim(),
+                "org.apache.kafka.tools.ProducerPerformance",
+                "--topic", topic,
+                "--num-records", Long.toString(records),
+                "--throughput", "-1",
+                "--payload-file", seedsDir.resolve(Source.CUSTOMER_EVENTS.fileName()).toString(),
+                "--command-property", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true",
+                "compression.type=lz4", "linger.ms=10", "batch.size=262144");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String last = null;
+        java.util.Deque<String> tail = new java.util.ArrayDeque<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.contains("records sent")) {
+                    last = line;
+                }
+                tail.addLast(line);
+                if (tail.size() > 20) {
+                    tail.removeFirst();
+                }
+            }
+        }
+        if (process.waitFor() != 0 || last == null) {
+            throw new IllegalStateException("ProducerPerformance failed (exit " + process.exitValue() + "):\n" + String.join("\n", tail));
+        }
+        Matcher rate = PERF_RATE.matcher(last);
+        if (!rate.find()) {
+            throw new IllegalStateException("unexpected ProducerPerformance output: " + last);
+        }
+        return Double.parseDouble(rate.group(1));
+    }
+
+    private static String checkpointFigures(JsonNode checkpoints) {
+        JsonNode latest = checkpoints.path("latest").path("completed");
+        JsonNode summary = checkpoints.path("summary");
+        return String.format("checkpoints: %d completed; latest %d ms, %,d bytes checkpointed, %,d bytes state; max duration %d ms",
+                checkpoints.path("counts").path("completed").asLong(),
+                latest.path("end_to_end_duration").asLong(), latest.path("checkpointed_size").asLong(),
+                latest.path("state_size").asLong(), summary.path("end_to_end_duration").path("max").asLong());
+    }
+
+    /** Peak resident memory of the whole stack (one process) and peak heap. */
+    private static String memoryFigures() throws IOException {
+        String peakRss = "n/a";
+        Path status = Path.of("/proc/self/status");
+        if (Files.exists(status)) {
+            for (String line : Files.readAllLines(status)) {
+                if (line.startsWith("VmHWM:")) {
+                    peakRss = String.format("%,d MB", Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+        }
+        long peakHeap = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peakHeap += pool.getPeakUsage().getUsed();
+            }
+        }
+        return String.format("peak memory of the stack process: RSS %s, heap %,d MB (broker, catalog, Flink, producer in one JVM)",
+                peakRss, peakHeap / (1024 * 1024));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}
