@@ -29,6 +29,7 @@ public final class RowParser {
     private static final int MAX_DETAIL_VALUE_CHARS = 80;
 
     private final int maxRecordBytes;
+    private final CsvReader.CsvReaderBuilder csv = CsvReader.builder().allowUnclosedQuote(false);
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -64,7 +65,7 @@ public final class RowParser {
             return rejected(RejectReason.EMPTY_RECORD, "record is empty");
         }
         List<String> fields;
-        try (CsvReader<CsvRecord> reader = CsvReader.builder().allowUnclosedQuote(false).ofCsvRecord(line)) {
+        try (CsvReader<CsvRecord> reader = csv.ofCsvRecord(line)) {
             var records = reader.iterator();
             fields = records.next().getFields();
             if (records.hasNext()) {

@@ -5,9 +5,8 @@ import dev.lakehouse.contract.ParseResult;
 import dev.lakehouse.contract.RejectReason;
 import dev.lakehouse.contract.RowParser;
 import dev.lakehouse.contract.Source;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -26,7 +25,11 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
 
     private transient RowParser parser;
     private transient Counter rejected;
-    private transient Map<Source, Counter> accepted;
+    private transient Map<String, Route> routes;
+    private transient String deadLetterTopic;
+
+    /** Where records of one topic go; built once, since a tag carries a type built from the table schema. */
+    private record Route(Source source, OutputTag<RowData> tag, Counter accepted) {}
 
     public BronzeRouter(String topicPrefix, int maxRecordBytes) {
         this.topicPrefix = topicPrefix;
@@ -41,34 +44,36 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
     public void open(OpenContext openContext) {
         parser = new RowParser(maxRecordBytes);
         rejected = getRuntimeContext().getMetricGroup().counter("rejectedRecords");
-        accepted = new EnumMap<>(Source.class);
+        deadLetterTopic = DeadLetterHeaders.topic(topicPrefix);
+        routes = new HashMap<>();
         for (Source source : Source.values()) {
-            accepted.put(source, getRuntimeContext().getMetricGroup().addGroup("source", source.sourceName()).counter("acceptedRecords"));
+            Counter accepted = getRuntimeContext().getMetricGroup().addGroup("source", source.sourceName()).counter("acceptedRecords");
+            routes.put(source.topic(topicPrefix), new Route(source, acceptedTag(source), accepted));
         }
     }
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<RowData> rejectedOut) {
         long now = ctx.timerService().currentProcessingTime();
-        if (record.topic.equals(DeadLetterHeaders.topic(topicPrefix))) {
+        if (record.topic.equals(deadLetterTopic)) {
             rejected.inc();
             rejectedOut.collect(BronzeRows.deadLetter(record, now));
             return;
         }
-        Optional<Source> source = Source.byTopic(topicPrefix, record.topic);
-        if (source.isEmpty()) {
+        Route route = routes.get(record.topic);
+        if (route == null) {
             rejected.inc();
             rejectedOut.collect(BronzeRows.rejected(null,
                     new ParseResult.Rejected(RejectReason.UNKNOWN_SOURCE, "no source for topic " + record.topic), record, now));
             return;
         }
-        ParseResult result = parser.parseRecord(source.get(), record.value);
+        ParseResult result = parser.parseRecord(route.source(), record.value);
         if (result instanceof ParseResult.Accepted ok) {
-            accepted.get(source.get()).inc();
-            ctx.output(acceptedTag(source.get()), BronzeRows.accepted(ok.row(), record, now));
+            route.accepted().inc();
+            ctx.output(route.tag(), BronzeRows.accepted(ok.row(), record, now));
         } else {
             rejected.inc();
-            rejectedOut.collect(BronzeRows.rejected(source.get(), (ParseResult.Rejected) result, record, now));
+            rejectedOut.collect(BronzeRows.rejected(route.source(), (ParseResult.Rejected) result, record, now));
         }
     }
 }

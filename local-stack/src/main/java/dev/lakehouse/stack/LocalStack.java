@@ -15,7 +15,6 @@ import dev.lakehouse.stack.kafka.KafkaTopics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,17 +165,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void awaitRunning(FlinkRestClient rest, String jobId, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        String state;
-        while (!(state = rest.jobState(jobId)).equals("RUNNING")) {
+        Polling.until(timeout, () -> "bronze job " + jobId + " to be RUNNING", () -> {
+            String state = rest.jobState(jobId);
             if (state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED")) {
                 throw new IllegalStateException("bronze job " + jobId + " is " + state + ":\n" + rest.rootException(jobId));
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("bronze job " + jobId + " not RUNNING after " + timeout + " (" + state + ")");
-            }
-            Thread.sleep(200); // polling a condition with a deadline
-        }
+            return state.equals("RUNNING");
+        });
     }
 
     /** Stops Flink first (it reads from Kafka and writes through the catalog), then the catalog, then Kafka. */

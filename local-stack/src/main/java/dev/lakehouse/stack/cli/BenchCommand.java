@@ -50,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "Seeds folder; generated there when missing (default: .lakehouse/bench-seeds-<scale>).")
     Path seeds;
 
-    @Option(names = "--warehouse", description = "Warehouse folder (default: a fresh folder under .lakehouse/bench-warehouse).")
+    @Option(names = "--warehouse", description = "Warehouse folder, kept afterwards (default: a fresh folder under .lakehouse, deleted afterwards).")
     Path warehouse;
 
     @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
@@ -73,6 +73,21 @@ public final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
 
         List<String> report = new ArrayList<>();
+        try {
+            runPhases(settings, seedsDir, report);
+        } finally {
+            if (warehouse == null) {
+                deleteRecursively(warehouseDir);
+            }
+        }
+        report.add(memoryFigures());
+        out.println();
+        out.println("Benchmark results");
+        report.forEach(line -> out.println("  " + line));
+        return 0;
+    }
+
+    private void runPhases(StackSettings settings, Path seedsDir, List<String> report) throws Exception {
         try (LocalStack stack = LocalStack.start(settings)) {
             KafkaTopics.createIfMissing(stack.bootstrapServers(), BronzeTopics.all(SOLO_PREFIX), 2, KafkaTopicDefaults.KEEP_FOREVER,
                     Duration.ofMinutes(1));
@@ -102,11 +117,17 @@ public final class BenchCommand implements Callable<Integer> {
             counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
             report.add(checkpointFigures(stack.flinkRest().checkpoints(job.jobId())));
         }
-        report.add(memoryFigures());
-        out.println();
-        out.println("Benchmark results");
-        report.forEach(line -> out.println("  " + line));
-        return 0;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private void ensureSeeds(Path dir) throws IOException {

@@ -68,7 +68,18 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--catalog-port", defaultValue = "8181", description = "Iceberg REST catalog port (default: ${DEFAULT-VALUE}).")
     int catalogPort;
 
-    private final PrintStream out = System.out;
+    @Option(names = "--kafka-controller-port", defaultValue = "9093", description = "Kafka KRaft controller port (default: ${DEFAULT-VALUE}).")
+    int kafkaControllerPort;
+
+    private final PrintStream out;
+
+    public DemoCommand() {
+        this(System.out);
+    }
+
+    DemoCommand(PrintStream out) {
+        this.out = out;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +91,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path warehouseDir = Files.createDirectories(warehouse == null ? ProjectLayout.defaultWarehouse() : warehouse).toAbsolutePath();
         StackSettings defaults = StackSettings.defaults(warehouseDir);
-        StackSettings settings = new StackSettings(warehouseDir, kafkaPort, StackSettings.DEFAULT_KAFKA_CONTROLLER_PORT,
+        StackSettings settings = new StackSettings(warehouseDir, kafkaPort, kafkaControllerPort,
                 catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval, null);
 
         out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", warehouseDir);

@@ -1,9 +1,9 @@
 package dev.lakehouse.stack.drain;
 
+import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.flink.FlinkRestClient;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class DrainWatcher {
     private static final String FLINK_JOB_ID = "flink.job-id";
     private static final String MAX_COMMITTED_CHECKPOINT = "flink.max-committed-checkpoint-id";
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final java.util.Set<String> HEALTHY_STATES = java.util.Set.of("RUNNING", "CREATED", "INITIALIZING", "RESTARTING");
 
     private final Admin admin;
     private final String consumerGroup;
@@ -54,21 +54,24 @@ public final class DrainWatcher {
 
     /** Waits for the drain and returns the row count of every table, in the given order. */
     public Map<TableIdentifier, Long> awaitDrained(Duration timeout, Consumer<String> progress) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        long lag;
-        while ((lag = consumerLag()) > 0) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Polling.until(timeout, () -> "the job to consume and checkpoint every record", () -> {
+            requireHealthyJob();
+            long lag = consumerLag();
             progress.accept("waiting for the job to consume and checkpoint " + lag + " more records");
-            pause(deadline, "the job to consume every record (" + lag + " left)");
-        }
+            return lag == 0;
+        });
         OptionalLong checkpoint = flink.latestCompletedCheckpoint(jobId);
         if (checkpoint.isEmpty()) {
             throw new IllegalStateException("offsets are committed but Flink reports no completed checkpoint for job " + jobId);
         }
-        List<TableIdentifier> behind;
-        while (!(behind = tablesBehind(checkpoint.getAsLong())).isEmpty()) {
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        Polling.until(left, () -> "Iceberg commits of checkpoint " + checkpoint.getAsLong(), () -> {
+            requireHealthyJob();
+            List<TableIdentifier> behind = tablesBehind(checkpoint.getAsLong());
             progress.accept("waiting for Iceberg commits of checkpoint " + checkpoint.getAsLong() + " on " + behind);
-            pause(deadline, "Iceberg commits of checkpoint " + checkpoint.getAsLong() + " on " + behind);
-        }
+            return behind.isEmpty();
+        });
         Map<TableIdentifier, Long> counts = new LinkedHashMap<>();
         for (TableIdentifier id : tables) {
             counts.put(id, rowCount(catalog.loadTable(id)));
@@ -113,14 +116,10 @@ public final class DrainWatcher {
         return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
     }
 
-    private void pause(Instant deadline, String what) throws IOException, InterruptedException {
+    private void requireHealthyJob() throws IOException, InterruptedException {
         String state = flink.jobState(jobId);
-        if (!state.equals("RUNNING") && !state.equals("CREATED") && !state.equals("RESTARTING") && !state.equals("INITIALIZING")) {
-            throw new IllegalStateException("job " + jobId + " is " + state + " while waiting for " + what + "\n" + flink.rootException(jobId));
+        if (!HEALTHY_STATES.contains(state)) {
+            throw new IllegalStateException("job " + jobId + " is " + state + " while waiting for the drain\n" + flink.rootException(jobId));
         }
-        if (Instant.now().isAfter(deadline)) {
-            throw new IllegalStateException("timed out waiting for " + what);
-        }
-        Thread.sleep(POLL.toMillis()); // polling interval of a condition with a deadline, not a stand-in for it
     }
 }

@@ -1,14 +1,15 @@
 package dev.lakehouse.stack.flink;
 
+import dev.lakehouse.stack.Polling;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.runtime.client.JobStatusMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestOptions;
@@ -50,6 +51,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
         conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
         conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
         conf.set(TaskManagerOptions.HOST, "127.0.0.1");
+        // One task per core: the seed topics have as many partitions, so every source subtask has work.
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, Math.min(slots, Runtime.getRuntime().availableProcessors()));
         conf.set(WebOptions.SUBMIT_ENABLE, true);
         conf.set(WebOptions.CANCEL_ENABLE, true);
         conf.set(WebOptions.UPLOAD_DIR, uploads.toString());
@@ -93,12 +96,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
                     miniCluster.cancelJob(job.getJobId()).get(CANCEL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
-            Instant deadline = Instant.now().plus(CANCEL_TIMEOUT);
-            for (JobStatusMessage job : miniCluster.listJobs().get()) {
-                while (!miniCluster.getJobStatus(job.getJobId()).get().isGloballyTerminalState() && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(100); // polling a condition with a deadline
-                }
-            }
+            Polling.until(CANCEL_TIMEOUT, () -> "jobs to finish cancelling", () -> miniCluster.listJobs().get().stream()
+                    .allMatch(job -> job.getJobState().isGloballyTerminalState()));
         } finally {
             miniCluster.close();
         }

@@ -1,0 +1,69 @@
+package dev.lakehouse.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakehouse.bronze.BronzeJobConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The job jar's program arguments, as a user types them in the dashboard. */
+class LakehouseJobTest {
+
+    @Test
+    void defaultsAreTheDocumentedOnes() throws Exception {
+        BronzeJobConfig config = parse("--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181").bronzeConfig();
+
+        assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.topicPrefix()).isEmpty();
+        assertThat(config.consumerGroup()).isEqualTo("lakehouse-bronze");
+        assertThat(config.catalog().uri()).isEqualTo("http://c:8181");
+        assertThat(config.checkpointDirectory()).isNull();
+    }
+
+    @Test
+    void readsDurationsKafkaPropertiesFileAndCatalogProperties(@TempDir Path dir) throws Exception {
+        Path kafka = Files.writeString(dir.resolve("client.properties"), "security.protocol=SASL_SSL\nsasl.mechanism=PLAIN\n");
+
+        BronzeJobConfig config = parse("--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181",
+                "--checkpoint-interval", "2 s", "--dedup-ttl", "1h", "--kafka-properties", kafka.toString(),
+                "--catalog-property", "io-impl=org.apache.iceberg.aws.s3.S3FileIO", "--checkpoint-dir", "file:///cp",
+                "--topic-prefix", "lh.").bronzeConfig();
+
+        assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(config.dedupTtl()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.kafkaProperties()).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "PLAIN");
+        assertThat(config.catalog().properties()).containsEntry("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+        assertThat(config.topicPrefix()).isEqualTo("lh.");
+
+        Configuration checkpointing = LakehouseJob.checkpointing(config);
+        assertThat(checkpointing.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(checkpointing.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///cp");
+    }
+
+    @Test
+    void missingRequiredArgumentsFailWithTheirNames() {
+        assertThatThrownBy(() -> LakehouseJob.main(new String[] {"--bootstrap-servers", "k:9092"}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("invalid job arguments");
+    }
+
+    @Test
+    void aZeroCheckpointIntervalIsRefused() {
+        assertThatThrownBy(() -> parse("--bootstrap-servers", "k", "--catalog-uri", "http://c", "--checkpoint-interval", "0s").bronzeConfig())
+                .hasMessageContaining("checkpoint interval must be positive");
+    }
+
+    private static LakehouseJob parse(String... args) {
+        LakehouseJob job = new LakehouseJob();
+        new CommandLine(job).parseArgs(args);
+        return job;
+    }
+}
