@@ -132,7 +132,8 @@ public final class LakehouseJob implements Callable<Integer> {
         return result;
     }
 
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    /** Flink's duration syntax: 10s, 500 ms, 7d. */
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         @Override
         public Duration convert(String value) {
             return TimeUtils.parseDuration(value);

@@ -36,7 +36,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--kafka-properties", description = "File of extra Kafka producer properties (TLS, SASL, tuning).")
     Path kafkaProperties;
 
-    static final class SpeedConverter implements CommandLine.ITypeConverter<ReplaySpeed> {
+    public static final class SpeedConverter implements CommandLine.ITypeConverter<ReplaySpeed> {
         @Override
         public ReplaySpeed convert(String value) {
             try {

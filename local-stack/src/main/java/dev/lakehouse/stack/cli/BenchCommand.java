@@ -3,6 +3,7 @@ package dev.lakehouse.stack.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.contract.Source;
+import dev.lakehouse.jobs.LakehouseJob;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplaySpeed;
@@ -53,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warehouse", description = "Warehouse folder, kept afterwards (default: a fresh folder under .lakehouse, deleted afterwards).")
     Path warehouse;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DemoCommand.DurationConverter.class,
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = LakehouseJob.DurationConverter.class,
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 

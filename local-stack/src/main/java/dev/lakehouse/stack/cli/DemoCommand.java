@@ -1,5 +1,7 @@
 package dev.lakehouse.stack.cli;
 
+import dev.lakehouse.jobs.LakehouseJob;
+import dev.lakehouse.replay.ReplayCommand;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplayProgress;
@@ -44,15 +46,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-drained", description = "Wait until every replayed row is committed to Iceberg, print row counts per table, exit 0.")
     boolean exitWhenDrained;
 
-    @Option(names = "--speed", defaultValue = "max", converter = SpeedConverter.class,
+    @Option(names = "--speed", defaultValue = "max", converter = ReplayCommand.SpeedConverter.class,
             description = "Replay speed: max, or an N× speed-up of event time such as 3600x (default: ${DEFAULT-VALUE}).")
     ReplaySpeed speed;
 
-    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = LakehouseJob.DurationConverter.class,
             description = "Flink checkpoint interval: tables are committed once per checkpoint (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
-    @Option(names = "--drain-timeout", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(names = "--drain-timeout", defaultValue = "30m", converter = LakehouseJob.DurationConverter.class,
             description = "Give up waiting for the drain after this long (default: ${DEFAULT-VALUE}).")
     Duration drainTimeout;
 
@@ -183,20 +185,6 @@ public final class DemoCommand implements Callable<Integer> {
             System.err.println("error while stopping: " + e);
         } finally {
             stopped.countDown();
-        }
-    }
-
-    static final class SpeedConverter implements CommandLine.ITypeConverter<ReplaySpeed> {
-        @Override
-        public ReplaySpeed convert(String value) {
-            return ReplaySpeed.parse(value);
-        }
-    }
-
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            return org.apache.flink.util.TimeUtils.parseDuration(value);
         }
     }
 }
