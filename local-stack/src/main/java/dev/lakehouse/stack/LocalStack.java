@@ -12,6 +12,11 @@ import dev.lakehouse.stack.flink.RetainedCheckpoints;
 import dev.lakehouse.stack.kafka.EmbeddedKafkaBroker;
 import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
 import dev.lakehouse.stack.kafka.KafkaTopics;
+import dev.lakehouse.stack.trino.JavaRuntimes;
+import dev.lakehouse.stack.trino.TrinoArtifacts;
+import dev.lakehouse.stack.trino.TrinoDistribution;
+import dev.lakehouse.stack.trino.TrinoServer;
+import dev.lakehouse.stack.trino.TrinoSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole lakehouse in one process and one folder: a Kafka broker, the Iceberg REST catalog and Flink with its
- * dashboard. Jobs are submitted as the job jar through Flink's REST API, exactly as a user does.
+ * The whole lakehouse in one folder: a Kafka broker, the Iceberg REST catalog and Flink with its dashboard in this
+ * process, and Trino (which needs a newer Java) as a child process. Jobs are submitted as the job jar through Flink's
+ * REST API, exactly as a user does.
  */
 public final class LocalStack implements AutoCloseable {
     public static final String JOB_ENTRY_CLASS = "dev.lakehouse.jobs.LakehouseJob";
@@ -43,6 +49,8 @@ public final class LocalStack implements AutoCloseable {
     private String bootstrapServers;
     private RestCatalogServer catalog;
     private LocalFlinkCluster flink;
+    private TrinoServer trino;
+    private String trinoUnavailable;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -74,10 +82,44 @@ public final class LocalStack implements AutoCloseable {
         }
         catalog = RestCatalogServer.builder(settings.warehouse()).port(settings.catalogPort()).build().start();
         started.add(catalog);
+        // Trino takes 20–40 s to start: launch it first and let it come up while Flink starts and jobs are submitted.
+        startTrino(state);
         flink = LocalFlinkCluster.start(settings.flinkPort(), settings.flinkSlots(), state.resolve("flink"));
         started.add(flink);
         KafkaTopics.createIfMissing(bootstrapServers, BronzeTopics.all(settings.topicPrefix()), settings.topicPartitions(),
                 KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
+        new RunningStack(ProcessHandle.current().pid(), bootstrapServers, catalog.uri(), dashboardUrl(),
+                trino == null ? null : trino.uri().toString()).write(state);
+        started.add(() -> RunningStack.remove(state));
+    }
+
+    /** Starts Trino, or records why the stack runs without it: a missing Java 24+ is not a reason to fail. */
+    private void startTrino(Path state) throws Exception {
+        TrinoSettings trinoSettings = settings.trino();
+        if (!trinoSettings.enabled()) {
+            trinoUnavailable = "Trino is disabled";
+            return;
+        }
+        Optional<JavaRuntimes.JavaRuntime> java = JavaRuntimes.find(JavaRuntimes.TRINO_MINIMUM_FEATURE, trinoSettings.javaHome(),
+                JavaRuntimes.defaultSearchRoots());
+        if (java.isEmpty()) {
+            trinoUnavailable = "Trino needs Java " + JavaRuntimes.TRINO_MINIMUM_FEATURE + " or newer and none was found in "
+                    + JavaRuntimes.defaultSearchRoots() + "; install one (e.g. Temurin 25) or point "
+                    + JavaRuntimes.TRINO_JAVA_HOME_ENV + " at it. Running without Trino.";
+            LOG.warn(trinoUnavailable);
+            return;
+        }
+        TrinoDistribution distribution;
+        try {
+            distribution = TrinoDistribution.prepare(TrinoArtifacts.fromBuild(), LOG::info);
+        } catch (IllegalStateException e) {
+            trinoUnavailable = e.getMessage() + ". Running without Trino.";
+            LOG.warn(trinoUnavailable);
+            return;
+        }
+        trino = TrinoServer.start(distribution, java.get(), state.resolve("trino"), trinoSettings.port(), catalog.uri(),
+                trinoSettings);
+        started.add(trino);
     }
 
     /**
@@ -158,6 +200,16 @@ public final class LocalStack implements AutoCloseable {
 
     public FlinkRestClient flinkRest() {
         return flink.rest();
+    }
+
+    /** The stack's Trino, still starting until {@link TrinoServer#awaitReady}; empty when it runs without one. */
+    public Optional<TrinoServer> trino() {
+        return Optional.ofNullable(trino);
+    }
+
+    /** Why there is no Trino, for the user. */
+    public Optional<String> trinoUnavailableReason() {
+        return Optional.ofNullable(trinoUnavailable);
     }
 
     public StackSettings settings() {

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack;
 
+import dev.lakehouse.stack.trino.TrinoSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -9,6 +10,7 @@ import java.time.Duration;
  *
  * @param warehouse tables, catalog database and the stack's own state (Kafka logs, checkpoints) live here
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting the embedded broker; null = embedded
+ * @param trino whether to run Trino on the tables, and where
  */
 public record StackSettings(
         Path warehouse,
@@ -20,7 +22,8 @@ public record StackSettings(
         int topicPartitions,
         String topicPrefix,
         Duration checkpointInterval,
-        String externalKafka) {
+        String externalKafka,
+        TrinoSettings trino) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -29,21 +32,32 @@ public record StackSettings(
 
     public static StackSettings defaults(Path warehouse) {
         return new StackSettings(warehouse.toAbsolutePath().normalize(), DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10), null);
+                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10), null,
+                TrinoSettings.enabledOn(TrinoSettings.DEFAULT_PORT));
     }
 
-    /** Free ports everywhere: for tests that must not collide with a running stack. */
+    /** Free ports everywhere and no Trino: for tests that must not collide with a running stack. */
     public static StackSettings ephemeral(Path warehouse, Duration checkpointInterval) {
-        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval, null);
+        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval, null,
+                TrinoSettings.disabled());
     }
 
     public StackSettings withExternalKafka(String bootstrapServers) {
         return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, bootstrapServers);
+                topicPrefix, checkpointInterval, bootstrapServers, trino);
+    }
+
+    public StackSettings withTrino(TrinoSettings trinoSettings) {
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
+                topicPrefix, checkpointInterval, externalKafka, trinoSettings);
     }
 
     /** Kafka logs, Flink checkpoints and uploads: kept beside the tables so a restart finds them. */
     public Path stateDir() {
-        return warehouse.resolve("_stack");
+        return stateDirOf(warehouse);
+    }
+
+    public static Path stateDirOf(Path warehouse) {
+        return warehouse.toAbsolutePath().normalize().resolve("_stack");
     }
 }

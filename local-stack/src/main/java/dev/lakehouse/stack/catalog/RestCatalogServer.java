@@ -50,7 +50,7 @@ public final class RestCatalogServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RestCatalogServer.class);
     private static final String LOOPBACK = "127.0.0.1";
-    private static final String DEFAULT_DB_FILE = "catalog.db";
+    public static final String DEFAULT_DB_FILE = "catalog.db";
 
     private final Path warehouse;
     private final Path catalogDb;

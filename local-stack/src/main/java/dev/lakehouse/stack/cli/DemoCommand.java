@@ -10,11 +10,14 @@ import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
 import dev.lakehouse.stack.drain.DrainWatcher;
+import dev.lakehouse.stack.trino.TrinoServer;
+import dev.lakehouse.stack.trino.TrinoSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,9 +36,10 @@ import picocli.CommandLine.Option;
  * until Ctrl-C (or until every replayed row is committed, with {@code --exit-when-drained}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start Kafka, the Iceberg REST catalog and Flink (dashboard on 8081), run the jobs and replay the seeds.")
+        description = "Start Kafka, the Iceberg REST catalog, Flink (dashboard on 8081) and Trino (8080), run the jobs and replay the seeds.")
 public final class DemoCommand implements Callable<Integer> {
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(3);
+    private static final Duration TRINO_START_TIMEOUT = Duration.ofMinutes(3);
 
     @Option(names = "--seeds", description = "Seeds folder to replay (default: the bundled sample in seeds/).")
     Path seeds;
@@ -73,6 +77,15 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--kafka-controller-port", defaultValue = "9093", description = "Kafka KRaft controller port (default: ${DEFAULT-VALUE}).")
     int kafkaControllerPort;
 
+    @Option(names = "--trino-port", defaultValue = "8080", description = "Trino port (default: ${DEFAULT-VALUE}).")
+    int trinoPort;
+
+    @Option(names = "--trino-java-home", description = "A Java 24+ runtime for Trino (default: $TRINO_JAVA_HOME, or the newest found under /usr/lib/jvm and the usual places).")
+    Path trinoJavaHome;
+
+    @Option(names = "--no-trino", description = "Do not start Trino.")
+    boolean noTrino;
+
     private final PrintStream out;
 
     public DemoCommand() {
@@ -93,8 +106,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path warehouseDir = Files.createDirectories(warehouse == null ? ProjectLayout.defaultWarehouse() : warehouse).toAbsolutePath();
         StackSettings defaults = StackSettings.defaults(warehouseDir);
+        TrinoSettings trino = noTrino ? TrinoSettings.disabled()
+                : TrinoSettings.enabledOn(trinoPort).withJavaHome(Optional.ofNullable(trinoJavaHome));
         StackSettings settings = new StackSettings(warehouseDir, kafkaPort, kafkaControllerPort,
-                catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval, null);
+                catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval, null,
+                trino);
 
         out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", warehouseDir);
         out.printf("  Logs              %s%n", System.getProperty("log.file", "(console)"));
@@ -106,6 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("  Flink dashboard   %s%n", stack.dashboardUrl());
         out.printf("  Kafka             %s%n", stack.bootstrapServers());
         out.printf("  Iceberg catalog   %s (warehouse %s)%n", stack.catalogUri(), stack.warehouseUri());
+        stack.trino().ifPresentOrElse(this::announceWhenReady,
+                () -> out.printf("  Trino             not running: %s%n", stack.trinoUnavailableReason().orElse("")));
 
         LocalStack.RunningJob job = stack.submitBronze(jar);
         out.printf("Bronze job %s is RUNNING%s%n", job.jobId(),
@@ -127,6 +145,22 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("The stack keeps running. Flink dashboard: %s — press Ctrl-C to stop.%n", stack.dashboardUrl());
         stopped.await();
         return 0;
+    }
+
+    /** Trino comes up while the jobs start and the replay runs; say so when it can answer queries. */
+    private void announceWhenReady(TrinoServer trino) {
+        out.printf("  Trino             %s (starting; web UI %s/ui/)%n", trino.uri(), trino.uri());
+        Thread announcer = new Thread(() -> {
+            try {
+                trino.awaitReady(TRINO_START_TIMEOUT);
+                out.printf("Trino is ready at %s. Query the live tables: ./lakehouse sql \"SELECT count(*) FROM iceberg.bronze.customer_events\"%n",
+                        trino.uri());
+            } catch (Exception e) {
+                out.printf("Trino did not start: %s%n", e.getMessage());
+            }
+        }, "lakehouse-trino-ready");
+        announcer.setDaemon(true);
+        announcer.start();
     }
 
     private ReplaySummary replayWithStatus(LocalStack stack, Path seedsDir) throws Exception {
