@@ -18,6 +18,18 @@ public final class TypedRow {
         this.values = values;
     }
 
+    /**
+     * A row rebuilt from values that were typed by {@link RowParser} before (e.g. read back from a bronze row): no
+     * validation beyond the column count.
+     */
+    public static TypedRow ofParsedValues(Source source, Object... values) {
+        if (values.length != source.columns().size()) {
+            throw new IllegalArgumentException(source.sourceName() + " has " + source.columns().size() + " columns, got "
+                    + values.length + " values");
+        }
+        return new TypedRow(source, values.clone());
+    }
+
     public Source source() {
         return source;
     }

@@ -2,6 +2,8 @@ package dev.lakehouse.bronze;
 
 import dev.lakehouse.contract.Source;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -14,13 +16,19 @@ import org.apache.flink.table.data.RowData;
 public final class BronzePipeline {
     private BronzePipeline() {}
 
-    public static void build(DataStream<KafkaRecord> records, String topicPrefix, int maxRecordBytes, Duration dedupTtl, BronzeSink sink) {
+    /**
+     * @return the de-duplicated rows of each source (bronze rows, with event-time timestamps and watermarks), for the
+     *     layers built on top of bronze
+     */
+    public static Map<Source, DataStream<RowData>> build(DataStream<KafkaRecord> records, String topicPrefix, int maxRecordBytes,
+            Duration dedupTtl, BronzeSink sink) {
         SingleOutputStreamOperator<RowData> rejected = records
                 .process(new BronzeRouter(topicPrefix, maxRecordBytes), BronzeTypes.rejectedTypeInfo())
                 .uid("bronze-router")
                 .name("Parse against the contract");
         sink.write(BronzeTables.rejectedRecords(), rejected);
 
+        Map<Source, DataStream<RowData>> firstSeenBySource = new EnumMap<>(Source.class);
         for (Source source : Source.values()) {
             DataStream<RowData> firstSeen = rejected.getSideOutput(BronzeRouter.acceptedTag(source))
                     .keyBy(new PrimaryKey(source.primaryKeyIndex()))
@@ -28,7 +36,9 @@ public final class BronzePipeline {
                     .uid("bronze-dedup-" + source.sourceName())
                     .name("First seen " + source.sourceName());
             sink.write(BronzeTables.identifier(source), firstSeen);
+            firstSeenBySource.put(source, firstSeen);
         }
+        return firstSeenBySource;
     }
 
     private record PrimaryKey(int index) implements KeySelector<RowData, String> {

@@ -54,6 +54,10 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
 
     @Override
     public void processElement(KafkaRecord record, Context ctx, Collector<RowData> rejectedOut) {
+        if (record.heartbeat) {
+            // Its timestamp has already moved the watermark at the source; there is no row to write.
+            return;
+        }
         long now = ctx.timerService().currentProcessingTime();
         if (record.topic.equals(deadLetterTopic)) {
             rejected.inc();

@@ -1,6 +1,7 @@
 package dev.lakehouse.bronze;
 
 import dev.lakehouse.contract.ParseResult;
+import dev.lakehouse.contract.ColumnType;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.contract.TypedRow;
 import java.math.BigDecimal;
@@ -63,6 +64,26 @@ public final class BronzeRows {
                 record.offset,
                 record.timestamp < 0 ? null : TimestampData.fromEpochMillis(record.timestamp),
                 TimestampData.fromEpochMillis(nowMillis));
+    }
+
+    /** The contract columns of a bronze row, back as the typed row they were built from (lineage dropped). */
+    public static TypedRow toTypedRow(Source source, RowData row) {
+        Object[] values = new Object[source.columns().size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.isNullAt(i) ? null : external(source.columns().get(i).type(), row, i);
+        }
+        return TypedRow.ofParsedValues(source, values);
+    }
+
+    private static Object external(ColumnType type, RowData row, int index) {
+        return switch (type) {
+            case STRING -> row.getString(index).toString();
+            case TIMESTAMP -> row.getTimestamp(index, 6).toLocalDateTime();
+            case DATE -> LocalDate.ofEpochDay(row.getInt(index));
+            case DECIMAL -> row.getDecimal(index, 10, 2).toBigDecimal();
+            case INT -> row.getInt(index);
+            case DOUBLE -> row.getDouble(index);
+        };
     }
 
     private static Object internal(Object value) {

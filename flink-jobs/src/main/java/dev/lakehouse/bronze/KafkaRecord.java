@@ -21,6 +21,9 @@ public class KafkaRecord {
     public String deadLetterFile;
     public Long deadLetterLine;
 
+    /** A record without data that only advances event time (see HeartbeatHeaders). */
+    public boolean heartbeat;
+
     public KafkaRecord() {}
 
     public KafkaRecord(String topic, int partition, long offset, long timestamp, byte[] value) {

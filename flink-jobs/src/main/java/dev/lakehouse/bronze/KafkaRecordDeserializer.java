@@ -1,6 +1,7 @@
 package dev.lakehouse.bronze;
 
 import dev.lakehouse.contract.DeadLetterHeaders;
+import dev.lakehouse.contract.HeartbeatHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -14,6 +15,7 @@ public class KafkaRecordDeserializer implements KafkaRecordDeserializationSchema
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaRecord> out) {
         KafkaRecord result = new KafkaRecord(record.topic(), record.partition(), record.offset(), record.timestamp(), record.value());
+        result.heartbeat = record.headers().lastHeader(HeartbeatHeaders.HEARTBEAT) != null;
         if (record.headers().lastHeader(DeadLetterHeaders.REASON) != null) {
             result.deadLetterSource = header(record, DeadLetterHeaders.SOURCE);
             result.deadLetterReason = header(record, DeadLetterHeaders.REASON);

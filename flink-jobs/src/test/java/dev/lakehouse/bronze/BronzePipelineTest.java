@@ -49,9 +49,14 @@ class BronzePipelineTest {
         deadLetter.deadLetterLine = 12L;
         input.add(deadLetter);
         input.add(record("unknown_topic", 0, "x"));
+        KafkaRecord heartbeat = record("customer_events", 7, "");
+        heartbeat.heartbeat = true;
+        input.add(heartbeat);
 
         List<String> written = run(input);
 
+        // the heartbeat (an empty value) is neither a row nor a rejected record
+        assertThat(written).hasSize(11);
         assertThat(written).filteredOn(w -> w.startsWith("customer_events|")).hasSize(2);
         assertThat(written).filteredOn(w -> w.startsWith("payment_transactions|")).hasSize(1);
         assertThat(written).filteredOn(w -> w.startsWith("support_tickets|")).hasSize(1);

@@ -35,6 +35,22 @@ class BronzeRowsTest {
     }
 
     @Test
+    void aBronzeRowReadsBackAsTheTypedRowItWasBuiltFrom() {
+        String payment = "TXN000000007,ORD000000003,CUST000042,credit_card,completed,120.50,USD,2024-03-05 10:11:12,00,3.62,MERCH0001,US,81.5";
+        String event = "EVT000000001,CUST000001,SESS00000001,product_view,2024-01-01 07:46:03,https://x/p,PROD00001,CAT001,google,mobile,\"UA, with comma\",1.2.3.4";
+        String ticket = "TKT00000001,CUST000001,,shipping_delay,high,open,2024-02-01 10:00:00,,,,,Where is it,email";
+        for (var input : java.util.Map.of(Source.PAYMENT_TRANSACTIONS, payment, Source.INVENTORY_SNAPSHOTS, SNAPSHOT,
+                Source.CUSTOMER_EVENTS, event, Source.SUPPORT_TICKETS, ticket).entrySet()) {
+            KafkaRecord record = new KafkaRecord(input.getKey().sourceName(), 0, 1L, 0L, input.getValue().getBytes(StandardCharsets.UTF_8));
+            ParseResult.Accepted parsed = (ParseResult.Accepted) new RowParser().parseRecord(input.getKey(), record.value);
+
+            RowData row = BronzeRows.accepted(parsed.row(), record, 1_000L);
+
+            assertThat(BronzeRows.toTypedRow(input.getKey(), row)).isEqualTo(parsed.row());
+        }
+    }
+
+    @Test
     void deadLetterKeepsPayloadReasonAndOrigin() {
         KafkaRecord record = new KafkaRecord("lh.dead_letters", 0, 7L, 5L, "a,b".getBytes(StandardCharsets.UTF_8));
         record.deadLetterSource = "customer_events";
