@@ -20,6 +20,9 @@ import dev.lakehouse.stack.trino.TrinoSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Properties;
+import dev.lakehouse.replay.EventTimeHeartbeat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
      * Uploads the job jar and runs the bronze job, resuming from the newest retained checkpoint of an earlier run
      * on this warehouse so its de-duplication state and offsets carry over.
      */
-    public RunningJob submitBronze(Path jobJar) throws Exception {
+    public RunningJob submitJob(Path jobJar) throws Exception {
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot());
@@ -167,6 +170,16 @@ public final class LocalStack implements AutoCloseable {
         }
         tables.add(BronzeTables.rejectedRecords());
         return tables;
+    }
+
+    /**
+     * Moves event time on every source partition to {@code eventTime}: the end of a replayed history, so that the
+     * sessions, windows and SLA timers up to then fire without waiting for newer data.
+     */
+    public void advanceEventTime(Instant eventTime) throws Exception {
+        int partitions = EventTimeHeartbeat.send(bootstrapServers, new Properties(), BronzeTopics.all(settings.topicPrefix()),
+                eventTime);
+        LOG.info("Event time advanced to {} on {} partitions", eventTime, partitions);
     }
 
     public Admin openAdmin() {

@@ -53,7 +53,7 @@ class BronzeReplayIT {
         kafka = KafkaTestBroker.start();
         warehouse = Files.createTempDirectory("lakehouse-bronze-it");
         stack = LocalStack.start(settings());
-        job = stack.submitBronze(JOB_JAR);
+        job = stack.submitJob(JOB_JAR);
         sampleCounts = SeedFolders.rowCounts(SeedFolders.sample());
     }
 
@@ -171,7 +171,7 @@ class BronzeReplayIT {
         }
         stack.close();
         stack = LocalStack.start(settings());
-        job = stack.submitBronze(JOB_JAR);
+        job = stack.submitJob(JOB_JAR);
         assertThat(job.resumedFrom()).as("resumes from the retained checkpoint").isPresent();
 
         replay(SeedFolders.sample());

@@ -49,7 +49,7 @@ class BronzeSubmissionIT {
         assertThat(jobJar).as("the job jar is built by the flink-jobs module").exists();
         assertThat(stack.flinkRest().dashboardHtml()).contains("<html");
 
-        LocalStack.RunningJob job = stack.submitBronze(jobJar);
+        LocalStack.RunningJob job = stack.submitJob(jobJar);
 
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),

@@ -104,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
 
             out.println("3/3 End to end: replay into the bronze job, until every row is committed to Iceberg…");
-            LocalStack.RunningJob job = stack.submitBronze(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
+            LocalStack.RunningJob job = stack.submitJob(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
                     "build it with: mvn -DskipTests package"));
             long start = System.nanoTime();
             ReplaySummary pipelined = replay(stack, seedsDir, "");

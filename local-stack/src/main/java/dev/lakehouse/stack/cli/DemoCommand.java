@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(3);
     private static final Duration TRINO_START_TIMEOUT = Duration.ofMinutes(3);
+    /** Longer than the session gap plus lateness and the longest SLA (168 h): the replayed history is complete. */
+    public static final Duration CLOSE_HISTORY_AFTER = Duration.ofDays(8);
 
     @Option(names = "--seeds", description = "Seeds folder to replay (default: the bundled sample in seeds/).")
     Path seeds;
@@ -125,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
         stack.trino().ifPresentOrElse(this::announceWhenReady,
                 () -> out.printf("  Trino             not running: %s%n", stack.trinoUnavailableReason().orElse("")));
 
-        LocalStack.RunningJob job = stack.submitBronze(jar);
+        LocalStack.RunningJob job = stack.submitJob(jar);
         out.printf("Bronze job %s is RUNNING%s%n", job.jobId(),
                 job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
 
@@ -134,6 +137,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.print(summary.describe());
 
         if (exitWhenDrained) {
+            if (summary.lastEventTime().isPresent()) {
+                Instant end = summary.lastEventTime().get().plus(CLOSE_HISTORY_AFTER);
+                stack.advanceEventTime(end);
+                out.printf("Event time advanced to %s: every session, window and SLA deadline of the replay has closed.%n", end);
+            }
             out.println("Waiting until every replayed row is committed to Iceberg…");
             Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), drainTimeout, throttled(STATUS_INTERVAL));
             out.println("Drained: every replayed row is committed to Iceberg.");

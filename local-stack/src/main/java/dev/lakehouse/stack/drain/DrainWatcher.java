@@ -3,6 +3,10 @@ package dev.lakehouse.stack.drain;
 import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.flink.FlinkRestClient;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,15 +65,18 @@ public final class DrainWatcher {
             progress.accept("waiting for the job to consume and checkpoint " + lag + " more records");
             return lag == 0;
         });
-        OptionalLong checkpoint = flink.latestCompletedCheckpoint(jobId);
-        if (checkpoint.isEmpty()) {
+        OptionalLong consumed = flink.latestCompletedCheckpoint(jobId);
+        if (consumed.isEmpty()) {
             throw new IllegalStateException("offsets are committed but Flink reports no completed checkpoint for job " + jobId);
         }
+        // The checkpoint that committed the last offsets may have passed the sources before their next periodic
+        // watermark: rows that this watermark releases (closed sessions, fired SLA timers) are in the one after.
+        long checkpoint = consumed.getAsLong() + 1;
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        Polling.until(left, () -> "Iceberg commits of checkpoint " + checkpoint.getAsLong(), () -> {
+        Polling.until(left, () -> "Iceberg commits of checkpoint " + checkpoint, () -> {
             requireHealthyJob();
-            List<TableIdentifier> behind = tablesBehind(checkpoint.getAsLong());
-            progress.accept("waiting for Iceberg commits of checkpoint " + checkpoint.getAsLong() + " on " + behind);
+            List<TableIdentifier> behind = tablesBehind(checkpoint);
+            progress.accept("waiting for Iceberg commits of checkpoint " + checkpoint + " on " + behind);
             return behind.isEmpty();
         });
         Map<TableIdentifier, Long> counts = new LinkedHashMap<>();
@@ -111,9 +118,28 @@ public final class DrainWatcher {
         return false;
     }
 
+    /**
+     * Live rows of the table. An append table's snapshot summary has the exact count; an upsert table's counts every
+     * version of a row (deletes are separate files), so its rows are counted by reading it.
+     */
     public static long rowCount(Table table) {
         Snapshot current = table.currentSnapshot();
-        return current == null ? 0 : Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+        if (current == null) {
+            return 0;
+        }
+        if (table.schema().identifierFieldIds().isEmpty()) {
+            return Long.parseLong(current.summary().getOrDefault("total-records", "0"));
+        }
+        long rows = 0;
+        try (CloseableIterable<Record> records = IcebergGenerics.read(table).select(table.schema().identifierFieldNames()
+                .iterator().next()).build()) {
+            for (Record ignored : records) {
+                rows++;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     private void requireHealthyJob() throws IOException, InterruptedException {

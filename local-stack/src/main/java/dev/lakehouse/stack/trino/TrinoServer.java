@@ -40,6 +40,8 @@ public final class TrinoServer implements AutoCloseable {
     private final Path dataDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
+    private long launchedAtNanos;
+    private volatile boolean ready;
 
     private TrinoServer(TrinoConfig config, TrinoDistribution distribution, JavaRuntimes.JavaRuntime java, Path dataDir) {
         this.config = config;
@@ -81,6 +83,7 @@ public final class TrinoServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", java.home().toString());
+        launchedAtNanos = System.nanoTime();
         process = builder.start();
         Files.writeString(dataDir.resolve(PID_FILE), Long.toString(process.pid()));
         LOG.info("Starting Trino on {} with Java {} (log: {})", uri(), java.feature(), log);
@@ -105,6 +108,9 @@ public final class TrinoServer implements AutoCloseable {
 
     /** Waits until Trino has finished starting (its catalogs are loaded) and accepts queries. */
     public TrinoServer awaitReady(Duration timeout) throws Exception {
+        if (ready) {
+            return this;
+        }
         Polling.until(timeout, () -> "Trino at " + uri() + " to start; see " + logFile(), () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Trino exited with code " + process.exitValue() + " while starting:\n"
@@ -112,6 +118,8 @@ public final class TrinoServer implements AutoCloseable {
             }
             return isReady();
         });
+        ready = true;
+        LOG.info("Trino ready on {} in {} ms", uri(), (System.nanoTime() - launchedAtNanos) / 1_000_000);
         return this;
     }
 

@@ -3,7 +3,10 @@ package dev.lakehouse.stack.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.iceberg.types.Types;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -22,6 +25,19 @@ public final class IcebergRows {
             records.forEach(rows::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+
+    /** Rows as column name → value maps (Iceberg's generic Java types), for comparisons with an oracle. */
+    public static List<Map<String, Object>> readAsMaps(Catalog catalog, TableIdentifier id) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Record record : read(catalog, id)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (Types.NestedField field : record.struct().fields()) {
+                row.put(field.name(), record.getField(field.name()));
+            }
+            rows.add(row);
         }
         return rows;
     }

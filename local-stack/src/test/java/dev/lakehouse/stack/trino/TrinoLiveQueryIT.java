@@ -68,7 +68,7 @@ class TrinoLiveQueryIT {
                 .withExternalKafka(kafka.bootstrapServers())
                 .withTrino(TrinoSettings.enabledOn(0)));
         trino = stack.trino().orElseThrow(() -> new AssertionError("no Trino: " + stack.trinoUnavailableReason()));
-        job = stack.submitBronze(JOB_JAR);
+        job = stack.submitJob(JOB_JAR);
         trino.awaitReady(Duration.ofMinutes(3));
         try (Connection connection = TrinoJdbc.connect(trino.uri())) {
             // The first queries of a cold Trino take seconds: warm it up so the live phase polls often.
