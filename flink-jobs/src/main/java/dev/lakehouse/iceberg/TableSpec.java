@@ -1,0 +1,12 @@
+package dev.lakehouse.iceberg;
+
+import java.util.Map;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/**
+ * What it takes to create a table and point a Flink sink at it.
+ *
+ * @param upsert whether the sink writes in upsert mode on the schema's identifier fields
+ */
+public record TableSpec(TableIdentifier identifier, Schema schema, Map<String, String> properties, boolean upsert) {}
