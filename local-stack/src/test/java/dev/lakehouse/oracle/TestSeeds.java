@@ -81,6 +81,14 @@ final class TestSeeds {
                 firstResponse, resolution, agentId, satisfaction, "Help", "email"));
     }
 
+    /** A ticket of the given customer, priority medium, by email. */
+    TestSeeds customerTicket(String ticketId, String customerId, String status, String created,
+            String firstResponse, String resolution, String satisfaction) {
+        String agent = firstResponse.isEmpty() ? "" : "AGENT001";
+        return ticketLine(String.join(",", ticketId, customerId, "", "order_issue", "medium", status, created,
+                firstResponse, resolution, agent, satisfaction, "Help", "email"));
+    }
+
     /** Writes the four files and reads them back with the oracle's reader. */
     SeedData write() {
         try {
@@ -96,6 +104,11 @@ final class TestSeeds {
 
     SilverOracle oracle() {
         return new SilverOracle(write());
+    }
+
+    GoldOracle goldOracle() {
+        SeedData data = write();
+        return new GoldOracle(data, new SilverOracle(data));
     }
 
     private void writeFile(String name, List<String> header, List<String> lines) throws IOException {
