@@ -2,6 +2,7 @@ package dev.lakehouse.bronze;
 
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.IcebergTables;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -22,13 +23,17 @@ public final class BronzeJob {
 
     private BronzeJob() {}
 
-    /** Creates the bronze tables if missing and adds the job to {@code env}; the caller executes it. */
-    public static void addTo(StreamExecutionEnvironment env, BronzeJobConfig config) throws Exception {
+    /**
+     * Creates the bronze tables if missing and adds the job to {@code env}; the caller executes it.
+     *
+     * @return the de-duplicated rows of each source, for the layers built on bronze
+     */
+    public static Map<Source, DataStream<RowData>> addTo(StreamExecutionEnvironment env, BronzeJobConfig config) throws Exception {
         createTables(config);
         DataStream<KafkaRecord> records = env.fromSource(kafkaSource(config), watermarks(config), "Kafka: seed topics")
                 .uid("bronze-kafka-source");
         CatalogLoader catalog = config.catalog().loader();
-        BronzePipeline.build(records, config.topicPrefix(), config.maxRecordBytes(), config.dedupTtl(),
+        return BronzePipeline.build(records, config.topicPrefix(), config.maxRecordBytes(), config.dedupTtl(),
                 (table, rows) -> appendTo(catalog, table, rows));
     }
 

@@ -1,5 +1,6 @@
 package dev.lakehouse.iceberg;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
@@ -12,6 +13,24 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 /** Creates tables once; a second start, or two jobs racing, finds them and leaves them as they are. */
 public final class IcebergTables {
     private IcebergTables() {}
+
+    /** Creates whichever of {@code tables} are missing, through a catalog client opened for the purpose. */
+    public static void ensureAll(CatalogSettings settings, List<TableSpec> tables) throws Exception {
+        Catalog catalog = settings.open();
+        try {
+            for (TableSpec table : tables) {
+                ensure(catalog, table);
+            }
+        } finally {
+            if (catalog instanceof AutoCloseable closeable) {
+                closeable.close();
+            }
+        }
+    }
+
+    public static Table ensure(Catalog catalog, TableSpec table) {
+        return ensure(catalog, table.identifier(), table.schema(), table.properties());
+    }
 
     public static Table ensure(Catalog catalog, TableIdentifier id, Schema schema, Map<String, String> properties) {
         if (catalog instanceof SupportsNamespaces namespaces && !namespaces.namespaceExists(id.namespace())) {

@@ -2,7 +2,10 @@ package dev.lakehouse.jobs;
 
 import dev.lakehouse.bronze.BronzeJob;
 import dev.lakehouse.bronze.BronzeJobConfig;
+import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
+import dev.lakehouse.iceberg.IcebergSinks;
+import dev.lakehouse.iceberg.IcebergTables;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,11 +18,13 @@ import java.util.concurrent.Callable;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.TimeUtils;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The entry class of the job jar: what a user picks in the Flink dashboard. Every setting is a program
@@ -29,7 +34,9 @@ import picocli.CommandLine.Option;
         description = "Streams the seed topics into the Iceberg lakehouse.")
 public final class LakehouseJob implements Callable<Integer> {
 
-    @Option(names = "--job", defaultValue = "bronze", description = "Which job to run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--job", defaultValue = "lakehouse",
+            description = "lakehouse: every layer in one job that reads, parses and de-duplicates the topics once; "
+                    + "bronze: the bronze tables only (default: ${DEFAULT-VALUE}).")
     Job job;
 
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
@@ -38,7 +45,7 @@ public final class LakehouseJob implements Callable<Integer> {
     @Option(names = "--topic-prefix", defaultValue = "", description = "Prefix of the source topic names.")
     String topicPrefix;
 
-    @Option(names = "--group-id", defaultValue = "lakehouse-bronze", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--group-id", defaultValue = "lakehouse", description = "Kafka consumer group (default: ${DEFAULT-VALUE}).")
     String groupId;
 
     @Option(names = "--kafka-properties", description = "A properties file of extra Kafka client settings (TLS, SASL).")
@@ -75,7 +82,20 @@ public final class LakehouseJob implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "0", description = "Job parallelism; 0 = the cluster default.")
     int parallelism;
 
-    public enum Job { bronze }
+    public enum Job {
+        bronze(BronzeJob.JOB_NAME),
+        lakehouse("lakehouse");
+
+        private final String jobName;
+
+        Job(String jobName) {
+            this.jobName = jobName;
+        }
+
+        public String jobName() {
+            return jobName;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         CommandLine commandLine = new CommandLine(new LakehouseJob());
@@ -95,8 +115,12 @@ public final class LakehouseJob implements Callable<Integer> {
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
-        BronzeJob.addTo(env, config);
-        env.execute(BronzeJob.JOB_NAME);
+        Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config);
+        if (job == Job.lakehouse) {
+            IcebergTables.ensureAll(config.catalog(), SilverJob.tables());
+            SilverJob.build(firstSeen, IcebergSinks.toCatalog(config.catalog().loader()));
+        }
+        env.execute(job.jobName());
         return 0;
     }
 

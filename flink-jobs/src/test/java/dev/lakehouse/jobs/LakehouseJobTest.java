@@ -23,7 +23,7 @@ class LakehouseJobTest {
         assertThat(config.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.dedupTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(config.topicPrefix()).isEmpty();
-        assertThat(config.consumerGroup()).isEqualTo("lakehouse-bronze");
+        assertThat(config.consumerGroup()).isEqualTo("lakehouse");
         assertThat(config.catalog().uri()).isEqualTo("http://c:8181");
         assertThat(config.checkpointDirectory()).isNull();
     }

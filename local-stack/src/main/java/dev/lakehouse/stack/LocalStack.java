@@ -4,6 +4,7 @@ import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
+import dev.lakehouse.jobs.SilverJob;
 import dev.lakehouse.stack.catalog.RestCatalogServer;
 import dev.lakehouse.stack.drain.DrainWatcher;
 import dev.lakehouse.stack.flink.FlinkRestClient;
@@ -43,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
     public static final String JOB_ENTRY_CLASS = "dev.lakehouse.jobs.LakehouseJob";
-    public static final String BRONZE_GROUP = "lakehouse-bronze";
+    public static final String JOB_GROUP = "lakehouse";
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     private final StackSettings settings;
@@ -126,41 +127,48 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Uploads the job jar and runs the bronze job, resuming from the newest retained checkpoint of an earlier run
-     * on this warehouse so its de-duplication state and offsets carry over.
+     * Uploads the job jar and runs the lakehouse job (every layer), resuming from the newest retained checkpoint of an
+     * earlier run on this warehouse so its state (de-duplication, sessions, SLA timers) and offsets carry over.
      */
     public RunningJob submitJob(Path jobJar) throws Exception {
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot());
-        resumeFrom.ifPresent(checkpoint -> LOG.info("Resuming the bronze job from {}", checkpoint));
-        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, bronzeArguments(), 0, resumeFrom.map(Path::toString).orElse(null));
+        resumeFrom.ifPresent(checkpoint -> LOG.info("Resuming the job from {}", checkpoint));
+        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, jobArguments(), 0, resumeFrom.map(Path::toString).orElse(null));
         awaitRunning(rest, jobId, Duration.ofMinutes(2));
         return new RunningJob(jobId, jarId, resumeFrom);
     }
 
-    /** Program arguments of the bronze job on this stack: the same a user types in the dashboard. */
-    public List<String> bronzeArguments() {
+    /** Program arguments of the job on this stack: the same a user types in the dashboard. */
+    public List<String> jobArguments() {
         return List.of(
-                "--job", "bronze",
+                "--job", "lakehouse",
                 "--bootstrap-servers", bootstrapServers,
                 "--topic-prefix", settings.topicPrefix(),
-                "--group-id", BRONZE_GROUP,
+                "--group-id", JOB_GROUP,
                 "--catalog-uri", catalog.uri(),
                 "--checkpoint-interval", settings.checkpointInterval().toMillis() + "ms",
                 "--checkpoint-dir", checkpointRoot().toUri().toString());
     }
 
     public DrainWatcher drainWatcher(String jobId, Admin admin, Catalog icebergCatalog) {
-        return new DrainWatcher(admin, BRONZE_GROUP, BronzeTopics.all(settings.topicPrefix()), flink.rest(), jobId,
-                icebergCatalog, bronzeTables());
+        return new DrainWatcher(admin, JOB_GROUP, BronzeTopics.all(settings.topicPrefix()), flink.rest(), jobId,
+                icebergCatalog, tables());
     }
 
-    /** Waits until every record in the topics is committed to bronze, then returns the row count of each table. */
+    /** Waits until every record in the topics is committed to every table, then returns the row count of each. */
     public Map<TableIdentifier, Long> awaitDrained(String jobId, Duration timeout, Consumer<String> progress) throws Exception {
         try (Admin admin = openAdmin(); RESTCatalog icebergCatalog = openCatalog()) {
             return drainWatcher(jobId, admin, icebergCatalog).awaitDrained(timeout, progress);
         }
+    }
+
+    /** Every table the job writes: bronze, then silver. */
+    public static List<TableIdentifier> tables() {
+        List<TableIdentifier> tables = new ArrayList<>(bronzeTables());
+        SilverJob.tables().forEach(table -> tables.add(table.identifier()));
+        return tables;
     }
 
     public static List<TableIdentifier> bronzeTables() {
@@ -230,10 +238,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static void awaitRunning(FlinkRestClient rest, String jobId, Duration timeout) throws Exception {
-        Polling.until(timeout, () -> "bronze job " + jobId + " to be RUNNING", () -> {
+        Polling.until(timeout, () -> "job " + jobId + " to be RUNNING", () -> {
             String state = rest.jobState(jobId);
             if (state.equals("FAILED") || state.equals("CANCELED") || state.equals("FINISHED")) {
-                throw new IllegalStateException("bronze job " + jobId + " is " + state + ":\n" + rest.rootException(jobId));
+                throw new IllegalStateException("job " + jobId + " is " + state + ":\n" + rest.rootException(jobId));
             }
             return state.equals("RUNNING");
         });

@@ -33,7 +33,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Starts the local stack, runs the bronze job from the job jar, replays a seeds folder and keeps everything up
+ * Starts the local stack, runs the lakehouse job from the job jar, replays a seeds folder and keeps everything up
  * until Ctrl-C (or until every replayed row is committed, with {@code --exit-when-drained}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -129,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
                 () -> out.printf("  Trino             not running: %s%n", stack.trinoUnavailableReason().orElse("")));
 
         LocalStack.RunningJob job = stack.submitJob(jar);
-        out.printf("Bronze job %s is RUNNING%s%n", job.jobId(),
+        out.printf("Lakehouse job %s (bronze and silver) is RUNNING%s%n", job.jobId(),
                 job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
 
         ReplaySummary summary = replayWithStatus(stack, seedsDir);

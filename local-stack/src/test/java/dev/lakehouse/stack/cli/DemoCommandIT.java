@@ -47,7 +47,7 @@ class DemoCommandIT {
 
         String first = runDemo("--trino-port", "0");
 
-        assertThat(first).contains("Flink dashboard", "Bronze job", "Drained").containsPattern("Trino +http://127\\.0\\.0\\.1:\\d+");
+        assertThat(first).contains("Flink dashboard", "Lakehouse job", "Drained").containsPattern("Trino +http://127\\.0\\.0\\.1:\\d+");
         assertThat(tableCounts(first)).isEqualTo(expected);
 
         String csv = runSql("SELECT count(*) AS events, count(DISTINCT customer_id) > 0 AS any_customer FROM iceberg.bronze.customer_events");

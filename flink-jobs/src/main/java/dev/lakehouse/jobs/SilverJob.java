@@ -1,0 +1,70 @@
+package dev.lakehouse.jobs;
+
+import dev.lakehouse.bronze.BronzeRows;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.contract.TypedRow;
+import dev.lakehouse.flink.RecordTypes;
+import dev.lakehouse.iceberg.IcebergSinks.TableSink;
+import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.inventory.InventoryPipeline;
+import dev.lakehouse.inventory.InventorySnapshot;
+import dev.lakehouse.inventory.InventoryTables;
+import dev.lakehouse.support.SupportPipeline;
+import dev.lakehouse.support.SupportTables;
+import dev.lakehouse.support.SupportTicket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.table.data.RowData;
+
+/**
+ * The silver tables, built on the de-duplicated rows that bronze writes: each domain builds its own tables, this
+ * class only feeds them and hands their changelogs to the sink.
+ */
+public final class SilverJob {
+    private SilverJob() {}
+
+    public static List<TableSpec> tables() {
+        List<TableSpec> tables = new ArrayList<>();
+        tables.add(InventoryTables.inventoryHealth());
+        tables.addAll(SupportTables.all());
+        return tables;
+    }
+
+    /** @param firstSeen the rows of each source as bronze wrote them, with event-time timestamps and watermarks */
+    public static void build(Map<Source, DataStream<RowData>> firstSeen, TableSink sink) {
+        DataStream<InventorySnapshot> snapshots = typed(firstSeen, Source.INVENTORY_SNAPSHOTS, InventorySnapshot.class,
+                InventorySnapshot::fromRow);
+        sink.write(InventoryTables.inventoryHealth(), InventoryPipeline.build(snapshots));
+
+        DataStream<SupportTicket> tickets = typed(firstSeen, Source.SUPPORT_TICKETS, SupportTicket.class, SupportTicket::fromRow);
+        SupportPipeline.Streams support = SupportPipeline.build(tickets);
+        sink.write(SupportTables.supportMetrics(), support.metrics());
+        sink.write(SupportTables.slaBreaches(), support.breaches());
+        sink.write(SupportTables.agentPerformance(), support.agents());
+    }
+
+    private static <T extends Record> DataStream<T> typed(Map<Source, DataStream<RowData>> firstSeen, Source source, Class<T> type,
+            RowReader<T> fromRow) {
+        return firstSeen.get(source)
+                .map(new ToDomain<>(source, fromRow))
+                .returns(RecordTypes.of(type))
+                .name("Read " + source.sourceName());
+    }
+
+    /** A domain record's {@code fromRow} factory; serializable, because the map function that calls it ships to tasks. */
+    @FunctionalInterface
+    private interface RowReader<T> extends java.io.Serializable {
+        T apply(TypedRow row);
+    }
+
+    /** Bronze row → the domain's input record (no state: no uid needed, but stable names help the dashboard). */
+    private record ToDomain<T>(Source source, RowReader<T> fromRow) implements MapFunction<RowData, T> {
+        @Override
+        public T map(RowData row) {
+            return fromRow.apply(BronzeRows.toTypedRow(source, row));
+        }
+    }
+}
