@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Transactions must be {@linkplain #record recorded} in event-time order, equal times by transaction_id:
  * the figures of a transaction are those of everything recorded before it plus itself, so this order is what
  * makes them reproducible. A Flink operator buffers each customer's transactions until the watermark passes
- * them and records them sorted; {@link #canRecord} tells whether a transaction still fits (a late one does not).
+ * them and records them sorted; {@link #canRecord} tells whether a transaction still fits (a late one does not),
+ * and {@link #recordOutOfOrder} takes one that does not without breaking the order of the others.
  *
  * <p>A missing amount counts as a transaction (total, successful, failed, velocity) but is left out of the
  * average and maximum, as SQL's AVG and MAX skip NULL.
@@ -63,13 +64,45 @@ public class CustomerPaymentHistory {
             throw new IllegalArgumentException("transaction " + transaction.transactionId()
                     + " is not after " + lastTransactionId + " in event-time order");
         }
-        BigDecimal amount = transaction.amount();
         // Compared with the earlier transactions only, so decided before this one joins the average.
-        boolean unusualLarge = isUnusualLarge(amount);
-
+        boolean unusualLarge = isUnusualLarge(transaction.amount());
         long time = transaction.eventTimeMillis();
         lastMillis = time;
         lastTransactionId = transaction.transactionId();
+        count(transaction);
+        return figures(unusualLarge, rememberForVelocity(time));
+    }
+
+    /**
+     * Adds a transaction that arrived after later ones were recorded (behind the watermark) and returns its
+     * figures as of its arrival: everything recorded so far plus itself. Order-independent figures (counts,
+     * average, maximum) of the transactions recorded later are exactly what in-order recording gives; only this
+     * transaction's own figures may include transactions later than it. Its velocity counts the remembered
+     * times in {@code [t − 1 h, t]} plus itself, a lower bound when it is more than an hour older than the last
+     * recorded one. When it still fits the order, this is {@link #record}.
+     */
+    public CustomerPaymentFigures recordOutOfOrder(PaymentTransaction transaction) {
+        if (canRecord(transaction)) {
+            return record(transaction);
+        }
+        boolean unusualLarge = isUnusualLarge(transaction.amount());
+        count(transaction);
+        return figures(unusualLarge, rememberOutOfOrder(transaction.eventTimeMillis()));
+    }
+
+    /** Records {@code transaction} and puts its full {@code silver.payment_analysis} row together. */
+    public PaymentAnalysis analyze(PaymentTransaction transaction) {
+        CustomerPaymentFigures figures = record(transaction);
+        return new PaymentAnalysis(transaction, PaymentDerivations.of(transaction), figures);
+    }
+
+    /** {@link #recordOutOfOrder} with the full {@code silver.payment_analysis} row. */
+    public PaymentAnalysis analyzeOutOfOrder(PaymentTransaction transaction) {
+        CustomerPaymentFigures figures = recordOutOfOrder(transaction);
+        return new PaymentAnalysis(transaction, PaymentDerivations.of(transaction), figures);
+    }
+
+    private void count(PaymentTransaction transaction) {
         totalTransactions++;
         String status = transaction.paymentStatus();
         if (PaymentStatuses.COMPLETED.equals(status)) {
@@ -77,13 +110,15 @@ public class CustomerPaymentHistory {
         } else if (PaymentStatuses.FAILED.equals(status)) {
             failedTransactions++;
         }
+        BigDecimal amount = transaction.amount();
         if (amount != null) {
             amountCount++;
             amountSum = amountSum.add(amount);
             maxAmount = maxAmount == null ? amount : maxAmount.max(amount);
         }
-        long transactionsInLastHour = rememberForVelocity(time);
+    }
 
+    private CustomerPaymentFigures figures(boolean unusualLarge, long transactionsInLastHour) {
         return new CustomerPaymentFigures(
                 totalTransactions,
                 successfulTransactions,
@@ -93,12 +128,6 @@ public class CustomerPaymentHistory {
                 failedTransactions * HIGH_FAILURE_DENOMINATOR > totalTransactions * HIGH_FAILURE_NUMERATOR,
                 unusualLarge,
                 transactionsInLastHour >= VELOCITY_BURST_TRANSACTIONS);
-    }
-
-    /** Records {@code transaction} and puts its full {@code silver.payment_analysis} row together. */
-    public PaymentAnalysis analyze(PaymentTransaction transaction) {
-        CustomerPaymentFigures figures = record(transaction);
-        return new PaymentAnalysis(transaction, PaymentDerivations.of(transaction), figures);
     }
 
     private boolean isUnusualLarge(BigDecimal amount) {
@@ -119,5 +148,23 @@ public class CustomerPaymentHistory {
         recentMillis.removeIf(earlier -> earlier < windowStart);
         recentMillis.add(time);
         return recentMillis.size();
+    }
+
+    /**
+     * Counts the remembered times in {@code [time − 1 h, time]} plus {@code time}, and remembers {@code time} in
+     * its sorted place when a later window can still reach it: later transactions come after
+     * {@link #lastMillis}, so a time older than an hour before it never counts again.
+     */
+    private long rememberOutOfOrder(long time) {
+        long windowStart = time - VELOCITY_WINDOW.toMillis();
+        long inWindow = 1 + recentMillis.stream().filter(t -> t >= windowStart && t <= time).count();
+        if (time >= lastMillis - VELOCITY_WINDOW.toMillis()) {
+            int position = 0;
+            while (position < recentMillis.size() && recentMillis.get(position) <= time) {
+                position++;
+            }
+            recentMillis.add(position, time);
+        }
+        return inWindow;
     }
 }

@@ -2,11 +2,14 @@ package dev.lakehouse.payments;
 
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.contract.TypedRow;
+import dev.lakehouse.flink.ContractRecordTypeInfo;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** One row of {@code payment_transactions}, components in contract column order; {@code null} where empty. */
+@TypeInfo(ContractRecordTypeInfo.class)
 public record PaymentTransaction(
         String transactionId,
         String orderId,

@@ -2,10 +2,13 @@ package dev.lakehouse.sessions;
 
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.contract.TypedRow;
+import dev.lakehouse.flink.ContractRecordTypeInfo;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import org.apache.flink.api.common.typeinfo.TypeInfo;
 
 /** One row of {@code customer_events}, components in contract column order; {@code null} where empty. */
+@TypeInfo(ContractRecordTypeInfo.class)
 public record CustomerEvent(
         String eventId,
         String customerId,

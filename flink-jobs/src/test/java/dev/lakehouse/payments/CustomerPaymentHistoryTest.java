@@ -199,6 +199,54 @@ class CustomerPaymentHistoryTest {
     }
 
     @Test
+    void outOfOrderTransactionSeesEverythingKnownAtItsArrival() {
+        history.record(tx("TXN1", T0, "completed", "10.00"));
+        history.record(tx("TXN3", T0.plusMinutes(40), "failed", "20.00"));
+
+        CustomerPaymentFigures late = history.recordOutOfOrder(tx("TXN2", T0.plusMinutes(20), "completed", "100.00"));
+
+        assertThat(late.customerTotalTransactions()).isEqualTo(3);
+        assertThat(late.customerFailedTransactions()).isEqualTo(1);
+        assertThat(late.customerMaxTransactionAmount()).isEqualByComparingTo("100.00");
+        assertThat(late.isUnusualLargeTransaction()).as("100 > 3 × avg(10, 20)").isTrue();
+        assertThat(history.lastTransactionId).as("the order position stays").isEqualTo("TXN3");
+    }
+
+    @Test
+    void transactionsAfterAnOutOfOrderOneSeeWhatInOrderRecordingGives() {
+        CustomerPaymentHistory inOrder = new CustomerPaymentHistory();
+        List<PaymentTransaction> byTime = List.of(
+                tx("TXN1", T0, "completed", "10.00"),
+                tx("TXN2", T0.plusMinutes(10), "failed", "30.00"),
+                tx("TXN3", T0.plusMinutes(20), "completed", "20.00"),
+                tx("TXN4", T0.plusMinutes(30), "completed", "20.00"),
+                tx("TXN5", T0.plusMinutes(40), "completed", "50.00"),
+                tx("TXN6", T0.plusMinutes(50), "completed", "10.00"));
+        byTime.forEach(inOrder::record);
+
+        for (int i : new int[] {0, 2, 3, 1}) {
+            history.recordOutOfOrder(byTime.get(i));
+        }
+        CustomerPaymentFigures fifth = history.record(byTime.get(4));
+        CustomerPaymentFigures sixth = history.record(byTime.get(5));
+
+        CustomerPaymentHistory replay = new CustomerPaymentHistory();
+        List<CustomerPaymentFigures> expected = byTime.stream().map(replay::record).toList();
+        assertThat(fifth).isEqualTo(expected.get(4));
+        assertThat(sixth).isEqualTo(expected.get(5));
+        assertThat(history.recentMillis).isEqualTo(inOrder.recentMillis);
+    }
+
+    @Test
+    void outOfOrderTransactionThatStillFitsIsRecordedInOrder() {
+        history.record(tx("TXN1", T0, "completed", "10.00"));
+
+        history.recordOutOfOrder(tx("TXN2", T0.plusMinutes(5), "completed", "10.00"));
+
+        assertThat(history.lastTransactionId).isEqualTo("TXN2");
+    }
+
+    @Test
     void analyzePutsTheWholeRowTogether() {
         PaymentTransaction transaction = tx("TXN1", T0, "completed", "10.00");
 

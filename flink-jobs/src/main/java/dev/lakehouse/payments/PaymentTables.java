@@ -1,0 +1,89 @@
+package dev.lakehouse.payments;
+
+import dev.lakehouse.bronze.BronzeTables;
+import dev.lakehouse.contract.Source;
+import dev.lakehouse.iceberg.SilverTableProperties;
+import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.late.LateEventTables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Types;
+import org.apache.iceberg.types.Types.NestedField;
+
+/**
+ * {@code silver.payment_analysis} (upsert on transaction_id) and {@code silver.customer_payment_profile}
+ * (upsert on customer_id). Contract amounts are decimal(10,2), money sums decimal(18,2), averages double.
+ */
+public final class PaymentTables {
+    public static final TableIdentifier PAYMENT_ANALYSIS = TableIdentifier.of(LateEventTables.SILVER, "payment_analysis");
+    public static final TableIdentifier CUSTOMER_PAYMENT_PROFILE =
+            TableIdentifier.of(LateEventTables.SILVER, "customer_payment_profile");
+
+    private static final int TRANSACTION_ID_FIELD = 1;
+    private static final int CUSTOMER_ID_FIELD = 1;
+
+    private PaymentTables() {}
+
+    /**
+     * The contract columns typed and numbered exactly as in bronze (transaction_id is field 1), then the derived
+     * columns; the order of {@link PaymentRows#analysis}.
+     */
+    public static Schema analysisSchema() {
+        Source source = Source.PAYMENT_TRANSACTIONS;
+        List<NestedField> fields = new ArrayList<>(
+                BronzeTables.schema(source).columns().subList(0, source.columns().size()));
+        int id = fields.size() + 1;
+        fields.add(NestedField.optional(id++, "transaction_date", Types.DateType.get()));
+        fields.add(NestedField.optional(id++, "transaction_hour", Types.IntegerType.get()));
+        fields.add(NestedField.optional(id++, "transaction_day_of_week", Types.IntegerType.get(), "ISO, 1 = Monday"));
+        fields.add(NestedField.optional(id++, "is_successful", Types.BooleanType.get()));
+        fields.add(NestedField.optional(id++, "is_failed", Types.BooleanType.get()));
+        fields.add(NestedField.optional(id++, "is_refunded", Types.BooleanType.get()));
+        fields.add(NestedField.optional(id++, "is_high_risk", Types.BooleanType.get()));
+        fields.add(NestedField.optional(id++, "net_amount", Types.DecimalType.of(10, 2)));
+        fields.add(NestedField.optional(id++, "payment_method_risk_category", Types.StringType.get()));
+        fields.add(NestedField.optional(id++, "customer_total_transactions", Types.LongType.get()));
+        fields.add(NestedField.optional(id++, "customer_successful_transactions", Types.LongType.get()));
+        fields.add(NestedField.optional(id++, "customer_failed_transactions", Types.LongType.get()));
+        fields.add(NestedField.optional(id++, "customer_avg_transaction_amount", Types.DoubleType.get()));
+        fields.add(NestedField.optional(id++, "customer_max_transaction_amount", Types.DecimalType.of(10, 2)));
+        fields.add(NestedField.optional(id++, "is_high_failure_rate_customer", Types.BooleanType.get()));
+        fields.add(NestedField.optional(id++, "is_unusual_large_transaction", Types.BooleanType.get()));
+        fields.add(NestedField.optional(id, "is_velocity_burst", Types.BooleanType.get()));
+        return new Schema(fields, Set.of(TRANSACTION_ID_FIELD));
+    }
+
+    /** The order of {@link PaymentRows#profile}. */
+    public static Schema profileSchema() {
+        List<NestedField> fields = List.of(
+                NestedField.required(CUSTOMER_ID_FIELD, "customer_id", Types.StringType.get()),
+                NestedField.optional(2, "total_transactions", Types.LongType.get()),
+                NestedField.optional(3, "successful_transactions", Types.LongType.get()),
+                NestedField.optional(4, "failed_transactions", Types.LongType.get()),
+                NestedField.optional(5, "high_risk_transactions", Types.LongType.get()),
+                NestedField.optional(6, "avg_amount", Types.DoubleType.get()),
+                NestedField.optional(7, "max_amount", Types.DecimalType.of(10, 2)),
+                NestedField.optional(8, "total_successful_amount", Types.DecimalType.of(18, 2)),
+                NestedField.optional(9, "distinct_payment_methods", Types.LongType.get()));
+        return new Schema(fields, Set.of(CUSTOMER_ID_FIELD));
+    }
+
+    public static List<String> analysisEqualityColumns() {
+        return List.of("transaction_id");
+    }
+
+    public static List<String> profileEqualityColumns() {
+        return List.of("customer_id");
+    }
+
+    public static TableSpec analysisSpec() {
+        return new TableSpec(PAYMENT_ANALYSIS, analysisSchema(), SilverTableProperties.upsert(), true);
+    }
+
+    public static TableSpec profileSpec() {
+        return new TableSpec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), SilverTableProperties.upsert(), true);
+    }
+}
