@@ -6,6 +6,9 @@ import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
 import dev.lakehouse.iceberg.IcebergSinks;
 import dev.lakehouse.iceberg.IcebergTables;
+import dev.lakehouse.maintenance.MaintenanceJob;
+import dev.lakehouse.maintenance.MaintenanceSettings;
+import dev.lakehouse.sessions.SessionSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -36,7 +39,8 @@ public final class LakehouseJob implements Callable<Integer> {
 
     @Option(names = "--job", defaultValue = "lakehouse",
             description = "lakehouse: every layer in one job that reads, parses and de-duplicates the topics once; "
-                    + "bronze: the bronze tables only (default: ${DEFAULT-VALUE}).")
+                    + "bronze: the bronze tables only; maintenance: compaction, snapshot expiry and file cleanup of "
+                    + "every table (default: ${DEFAULT-VALUE}).")
     Job job;
 
     @Option(names = "--bootstrap-servers", required = true, description = "Kafka bootstrap servers.")
@@ -76,6 +80,27 @@ public final class LakehouseJob implements Callable<Integer> {
             description = "A partition without records for this long no longer holds the watermark back (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--session-gap", defaultValue = "30m", converter = DurationConverter.class,
+            description = "Events of one session id at most this far apart form one session (default: ${DEFAULT-VALUE}).")
+    Duration sessionGap;
+
+    @Option(names = "--allowed-lateness", defaultValue = "1h", converter = DurationConverter.class,
+            description = "A late event this far behind the watermark still corrects its session; later ones go to "
+                    + "silver.late_events (default: ${DEFAULT-VALUE}).")
+    Duration allowedLateness;
+
+    @Option(names = "--compact-after-commits", defaultValue = "10",
+            description = "maintenance: compact a table and expire its snapshots after this many commits (default: ${DEFAULT-VALUE}).")
+    int compactAfterCommits;
+
+    @Option(names = "--snapshot-max-age", defaultValue = "1h", converter = DurationConverter.class,
+            description = "maintenance: expire snapshots older than this; time travel reaches back this far (default: ${DEFAULT-VALUE}).")
+    Duration snapshotMaxAge;
+
+    @Option(names = "--orphan-file-min-age", defaultValue = "1d", converter = DurationConverter.class,
+            description = "maintenance: delete unreferenced files older than this (default: ${DEFAULT-VALUE}).")
+    Duration orphanFileMinAge;
+
     @Option(names = "--max-record-bytes", defaultValue = "65536", description = "Larger records are rejected as oversized (default: ${DEFAULT-VALUE}).")
     int maxRecordBytes;
 
@@ -84,7 +109,8 @@ public final class LakehouseJob implements Callable<Integer> {
 
     public enum Job {
         bronze(BronzeJob.JOB_NAME),
-        lakehouse("lakehouse");
+        lakehouse("lakehouse"),
+        maintenance(MaintenanceJob.JOB_NAME);
 
         private final String jobName;
 
@@ -115,13 +141,24 @@ public final class LakehouseJob implements Callable<Integer> {
         if (config.parallelism() > 0) {
             env.setParallelism(config.parallelism());
         }
+        if (job == Job.maintenance) {
+            MaintenanceJob.addTo(env, config.catalog().loader(), LakehouseTables.all(), maintenanceSettings());
+            env.execute(job.jobName());
+            return 0;
+        }
         Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config);
         if (job == Job.lakehouse) {
             IcebergTables.ensureAll(config.catalog(), SilverJob.tables());
-            SilverJob.build(firstSeen, IcebergSinks.toCatalog(config.catalog().loader()));
+            SilverJob.build(firstSeen, new SessionSettings(sessionGap, allowedLateness), IcebergSinks.toCatalog(config.catalog().loader()));
         }
         env.execute(job.jobName());
         return 0;
+    }
+
+    MaintenanceSettings maintenanceSettings() {
+        MaintenanceSettings defaults = MaintenanceSettings.defaults();
+        return new MaintenanceSettings(compactAfterCommits, defaults.targetFileSizeBytes(), snapshotMaxAge, defaults.retainLastSnapshots(),
+                orphanFileMinAge, defaults.orphanScanInterval(), defaults.danglingDeleteInterval());
     }
 
     BronzeJobConfig bronzeConfig() throws IOException {

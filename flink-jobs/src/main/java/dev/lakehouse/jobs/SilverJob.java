@@ -7,6 +7,14 @@ import dev.lakehouse.flink.RecordTypes;
 import dev.lakehouse.iceberg.IcebergSinks.TableSink;
 import dev.lakehouse.iceberg.TableSpec;
 import dev.lakehouse.inventory.InventoryPipeline;
+import dev.lakehouse.late.LateEventTables;
+import dev.lakehouse.payments.PaymentTables;
+import dev.lakehouse.payments.PaymentTransaction;
+import dev.lakehouse.payments.PaymentsPipeline;
+import dev.lakehouse.sessions.CustomerEvent;
+import dev.lakehouse.sessions.SessionSettings;
+import dev.lakehouse.sessions.SessionTables;
+import dev.lakehouse.sessions.SessionsPipeline;
 import dev.lakehouse.inventory.InventorySnapshot;
 import dev.lakehouse.inventory.InventoryTables;
 import dev.lakehouse.support.SupportPipeline;
@@ -28,13 +36,28 @@ public final class SilverJob {
 
     public static List<TableSpec> tables() {
         List<TableSpec> tables = new ArrayList<>();
+        tables.add(SessionTables.spec());
+        tables.add(PaymentTables.analysisSpec());
+        tables.add(PaymentTables.profileSpec());
+        tables.add(LateEventTables.spec());
         tables.add(InventoryTables.inventoryHealth());
         tables.addAll(SupportTables.all());
         return tables;
     }
 
     /** @param firstSeen the rows of each source as bronze wrote them, with event-time timestamps and watermarks */
-    public static void build(Map<Source, DataStream<RowData>> firstSeen, TableSink sink) {
+    public static void build(Map<Source, DataStream<RowData>> firstSeen, SessionSettings sessionSettings, TableSink sink) {
+        DataStream<CustomerEvent> events = typed(firstSeen, Source.CUSTOMER_EVENTS, CustomerEvent.class, CustomerEvent::fromRow);
+        SessionsPipeline.Outputs sessions = SessionsPipeline.build(events, sessionSettings);
+        sink.write(SessionTables.spec(), sessions.sessions());
+
+        DataStream<PaymentTransaction> transactions = typed(firstSeen, Source.PAYMENT_TRANSACTIONS, PaymentTransaction.class,
+                PaymentTransaction::fromRow);
+        PaymentsPipeline.Outputs payments = PaymentsPipeline.build(transactions);
+        sink.write(PaymentTables.analysisSpec(), payments.analysis());
+        sink.write(PaymentTables.profileSpec(), payments.profiles());
+        sink.write(LateEventTables.spec(), sessions.lateEvents().union(payments.lateTransactions()));
+
         DataStream<InventorySnapshot> snapshots = typed(firstSeen, Source.INVENTORY_SNAPSHOTS, InventorySnapshot.class,
                 InventorySnapshot::fromRow);
         sink.write(InventoryTables.inventoryHealth(), InventoryPipeline.build(snapshots));

@@ -1,9 +1,8 @@
 package dev.lakehouse.late;
 
-import dev.lakehouse.iceberg.SilverTableProperties;
+import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
 import org.apache.iceberg.Schema;
-import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Types;
 
@@ -12,8 +11,7 @@ import org.apache.iceberg.types.Types;
  * the watermark had passed it, so that nothing is dropped silently. Append-only; several sources write to it.
  */
 public final class LateEventTables {
-    public static final Namespace SILVER = Namespace.of("silver");
-    public static final TableIdentifier LATE_EVENTS = TableIdentifier.of(SILVER, "late_events");
+    public static final TableIdentifier LATE_EVENTS = TableIdentifier.of(SilverSchemas.NAMESPACE, "late_events");
 
     private LateEventTables() {}
 
@@ -29,6 +27,6 @@ public final class LateEventTables {
     }
 
     public static TableSpec spec() {
-        return new TableSpec(LATE_EVENTS, schema(), SilverTableProperties.append(), false);
+        return new TableSpec(LATE_EVENTS, schema(), SilverSchemas.properties(false), false);
     }
 }

@@ -2,7 +2,7 @@ package dev.lakehouse.payments;
 
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
-import dev.lakehouse.iceberg.SilverTableProperties;
+import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
 import dev.lakehouse.late.LateEventTables;
 import java.util.ArrayList;
@@ -18,9 +18,9 @@ import org.apache.iceberg.types.Types.NestedField;
  * (upsert on customer_id). Contract amounts are decimal(10,2), money sums decimal(18,2), averages double.
  */
 public final class PaymentTables {
-    public static final TableIdentifier PAYMENT_ANALYSIS = TableIdentifier.of(LateEventTables.SILVER, "payment_analysis");
+    public static final TableIdentifier PAYMENT_ANALYSIS = TableIdentifier.of(SilverSchemas.NAMESPACE, "payment_analysis");
     public static final TableIdentifier CUSTOMER_PAYMENT_PROFILE =
-            TableIdentifier.of(LateEventTables.SILVER, "customer_payment_profile");
+            TableIdentifier.of(SilverSchemas.NAMESPACE, "customer_payment_profile");
 
     private static final int TRANSACTION_ID_FIELD = 1;
     private static final int CUSTOMER_ID_FIELD = 1;
@@ -80,10 +80,10 @@ public final class PaymentTables {
     }
 
     public static TableSpec analysisSpec() {
-        return new TableSpec(PAYMENT_ANALYSIS, analysisSchema(), SilverTableProperties.upsert(), true);
+        return new TableSpec(PAYMENT_ANALYSIS, analysisSchema(), SilverSchemas.properties(true), true);
     }
 
     public static TableSpec profileSpec() {
-        return new TableSpec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), SilverTableProperties.upsert(), true);
+        return new TableSpec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), SilverSchemas.properties(true), true);
     }
 }

@@ -1,6 +1,6 @@
 package dev.lakehouse.sessions;
 
-import dev.lakehouse.iceberg.SilverTableProperties;
+import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
 import dev.lakehouse.late.LateEventTables;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.apache.iceberg.types.Types.NestedField;
 
 /** {@code silver.customer_sessions}: an upsert table keyed by (customer_id, session_id, session_start). */
 public final class SessionTables {
-    public static final TableIdentifier CUSTOMER_SESSIONS = TableIdentifier.of(LateEventTables.SILVER, "customer_sessions");
+    public static final TableIdentifier CUSTOMER_SESSIONS = TableIdentifier.of(SilverSchemas.NAMESPACE, "customer_sessions");
 
     private SessionTables() {}
 
@@ -45,6 +45,6 @@ public final class SessionTables {
     }
 
     public static TableSpec spec() {
-        return new TableSpec(CUSTOMER_SESSIONS, schema(), SilverTableProperties.upsert(), true);
+        return new TableSpec(CUSTOMER_SESSIONS, schema(), SilverSchemas.properties(true), true);
     }
 }

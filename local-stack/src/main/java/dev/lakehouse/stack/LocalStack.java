@@ -4,7 +4,7 @@ import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
-import dev.lakehouse.jobs.SilverJob;
+import dev.lakehouse.jobs.LakehouseTables;
 import dev.lakehouse.stack.catalog.RestCatalogServer;
 import dev.lakehouse.stack.drain.DrainWatcher;
 import dev.lakehouse.stack.flink.FlinkRestClient;
@@ -166,28 +166,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Every table the job writes: bronze, then silver. */
     public static List<TableIdentifier> tables() {
-        List<TableIdentifier> tables = new ArrayList<>(bronzeTables());
-        SilverJob.tables().forEach(table -> tables.add(table.identifier()));
-        return tables;
+        return LakehouseTables.all();
     }
 
     public static List<TableIdentifier> bronzeTables() {
-        List<TableIdentifier> tables = new ArrayList<>();
-        for (Source source : Source.values()) {
-            tables.add(BronzeTables.identifier(source));
-        }
-        tables.add(BronzeTables.rejectedRecords());
-        return tables;
-    }
-
-    /**
-     * Moves event time on every source partition to {@code eventTime}: the end of a replayed history, so that the
-     * sessions, windows and SLA timers up to then fire without waiting for newer data.
-     */
-    public void advanceEventTime(Instant eventTime) throws Exception {
-        int partitions = EventTimeHeartbeat.send(bootstrapServers, new Properties(), BronzeTopics.all(settings.topicPrefix()),
-                eventTime);
-        LOG.info("Event time advanced to {} on {} partitions", eventTime, partitions);
+        return LakehouseTables.bronze();
     }
 
     public Admin openAdmin() {

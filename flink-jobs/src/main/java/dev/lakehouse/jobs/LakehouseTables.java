@@ -1,0 +1,27 @@
+package dev.lakehouse.jobs;
+
+import dev.lakehouse.bronze.BronzeTables;
+import dev.lakehouse.contract.Source;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.iceberg.catalog.TableIdentifier;
+
+/** Every table the lakehouse job writes, layer by layer: what maintenance keeps fast and the stack waits for. */
+public final class LakehouseTables {
+    private LakehouseTables() {}
+
+    public static List<TableIdentifier> bronze() {
+        List<TableIdentifier> tables = new ArrayList<>();
+        for (Source source : Source.values()) {
+            tables.add(BronzeTables.identifier(source));
+        }
+        tables.add(BronzeTables.rejectedRecords());
+        return tables;
+    }
+
+    public static List<TableIdentifier> all() {
+        List<TableIdentifier> tables = new ArrayList<>(bronze());
+        SilverJob.tables().forEach(table -> tables.add(table.identifier()));
+        return tables;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.lakehouse.maintenance;
+
+import java.io.IOException;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.TableLoader;
+import org.apache.iceberg.flink.maintenance.api.DeleteOrphanFiles;
+import org.apache.iceberg.flink.maintenance.api.ExpireSnapshots;
+import org.apache.iceberg.flink.maintenance.api.RewriteDataFiles;
+import org.apache.iceberg.flink.maintenance.api.TableMaintenance;
+
+/**
+ * Table maintenance as its own Flink job beside the pipeline, so it never delays the pipeline's checkpoints: for each
+ * table, Iceberg's Flink maintenance (compaction that applies deletes, snapshot expiry, orphan-file removal), plus
+ * the removal of delete files that compaction left dangling.
+ */
+public final class MaintenanceJob {
+    public static final String JOB_NAME = "lakehouse-maintenance";
+
+    private MaintenanceJob() {}
+
+    public static void addTo(StreamExecutionEnvironment env, CatalogLoader catalog, List<TableIdentifier> tables,
+            MaintenanceSettings settings) throws IOException {
+        for (TableIdentifier table : tables) {
+            TableMaintenance.forTable(env, TableLoader.fromCatalog(catalog, table))
+                    .uidSuffix("maintenance-" + table)
+                    .add(RewriteDataFiles.builder()
+                            .scheduleOnCommitCount(settings.compactAfterCommits())
+                            .targetFileSizeBytes(settings.targetFileSizeBytes())
+                            // a data file with any delete is rewritten, so its deletes stop costing reads
+                            .deleteFileThreshold(1))
+                    .add(ExpireSnapshots.builder()
+                            .scheduleOnCommitCount(settings.compactAfterCommits())
+                            .maxSnapshotAge(settings.snapshotMaxAge())
+                            .retainLast(settings.retainLastSnapshots())
+                            .cleanExpiredMetadata(true))
+                    .add(DeleteOrphanFiles.builder()
+                            .scheduleOnInterval(settings.orphanScanInterval())
+                            .minAge(settings.orphanFileMinAge()))
+                    .append();
+        }
+        env.fromData(tables.stream().map(TableIdentifier::toString).toList())
+                .uid("maintenance-tables").name("Tables to maintain")
+                .keyBy(name -> name, Types.STRING)
+                .process(new DanglingDeleteRemover(catalog, settings.danglingDeleteInterval().toMillis()), Types.STRING)
+                .uid("maintenance-dangling-deletes").name("Remove dangling delete files")
+                .sinkTo(new DiscardingSink<>()).name("Maintenance log");
+    }
+}
