@@ -173,6 +173,16 @@ public final class LocalStack implements AutoCloseable {
         return LakehouseTables.bronze();
     }
 
+    /**
+     * Moves event time on every source partition to {@code eventTime}: the end of a replayed history, so that the
+     * sessions, windows and SLA timers up to then fire without waiting for newer data.
+     */
+    public void advanceEventTime(Instant eventTime) throws Exception {
+        int partitions = EventTimeHeartbeat.send(bootstrapServers, new Properties(), BronzeTopics.all(settings.topicPrefix()),
+                eventTime);
+        LOG.info("Event time advanced to {} on {} partitions", eventTime, partitions);
+    }
+
     public Admin openAdmin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
