@@ -75,6 +75,9 @@ public final class BronzeTables {
                 // An (empty) commit on every checkpoint lets a reader tell which checkpoint a table has reached,
                 // which is how the local stack knows that every replayed row is committed.
                 "flink.max-continuous-empty-commits", "1",
+                // Most columns are ids, timestamps and free text: dictionary pages rarely pay off, and building them
+                // (hashing every value, then falling back) was the largest single cost of writing.
+                "parquet.enable.dictionary", "false",
                 "write.metadata.delete-after-commit.enabled", "true",
                 "write.metadata.previous-versions-max", "20");
     }

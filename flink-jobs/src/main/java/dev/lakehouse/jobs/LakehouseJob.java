@@ -20,6 +20,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -97,6 +101,11 @@ public final class LakehouseJob implements Callable<Integer> {
             description = "maintenance: expire snapshots older than this; time travel reaches back this far (default: ${DEFAULT-VALUE}).")
     Duration snapshotMaxAge;
 
+    @Option(names = "--maintenance-interval", defaultValue = "1m", converter = DurationConverter.class,
+            description = "maintenance: at most one run of each task per table in this time; also how often dangling "
+                    + "delete files are looked for (default: ${DEFAULT-VALUE}).")
+    Duration maintenanceInterval;
+
     @Option(names = "--orphan-file-min-age", defaultValue = "1d", converter = DurationConverter.class,
             description = "maintenance: delete unreferenced files older than this (default: ${DEFAULT-VALUE}).")
     Duration orphanFileMinAge;
@@ -158,7 +167,7 @@ public final class LakehouseJob implements Callable<Integer> {
     MaintenanceSettings maintenanceSettings() {
         MaintenanceSettings defaults = MaintenanceSettings.defaults();
         return new MaintenanceSettings(compactAfterCommits, defaults.targetFileSizeBytes(), snapshotMaxAge, defaults.retainLastSnapshots(),
-                orphanFileMinAge, defaults.orphanScanInterval(), defaults.danglingDeleteInterval());
+                orphanFileMinAge, defaults.orphanScanInterval(), maintenanceInterval, maintenanceInterval);
     }
 
     BronzeJobConfig bronzeConfig() throws IOException {
@@ -167,9 +176,19 @@ public final class LakehouseJob implements Callable<Integer> {
                 dedupTtl, maxOutOfOrderness, idleTimeout, maxRecordBytes, parallelism);
     }
 
-    /** Exactly-once checkpoints, kept on cancellation so a restart can resume from the latest one. */
+    /**
+     * Exactly-once checkpoints, kept on cancellation so a restart can resume from the latest one. State that grows
+     * with keys (first-seen keys, sessions, payment histories, tickets) lives in RocksDB, checkpointed incrementally.
+     */
     public static Configuration checkpointing(BronzeJobConfig config) {
         Configuration conf = new Configuration();
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        // Timers (one or two per session, payment and ticket) are few and short-lived: on the heap they cost a
+        // fraction of RocksDB's, and they are still checkpointed.
+        conf.set(RocksDBOptions.TIMER_SERVICE_FACTORY, EmbeddedRocksDBStateBackend.PriorityQueueStateType.HEAP);
+        // Chained operators hand records on without copying; no function here keeps or mutates an input record.
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpointInterval());
         conf.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,

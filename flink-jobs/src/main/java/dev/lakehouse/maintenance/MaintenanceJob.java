@@ -28,6 +28,7 @@ public final class MaintenanceJob {
         for (TableIdentifier table : tables) {
             TableMaintenance.forTable(env, TableLoader.fromCatalog(catalog, table))
                     .uidSuffix("maintenance-" + table)
+                    .rateLimit(settings.minInterval())
                     .add(RewriteDataFiles.builder()
                             .scheduleOnCommitCount(settings.compactAfterCommits())
                             .targetFileSizeBytes(settings.targetFileSizeBytes())

@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param orphanFileMinAge files not referenced by the table and older than this are deleted (longer than any write)
  * @param orphanScanInterval how often the table's folder is scanned for orphan files
  * @param danglingDeleteInterval how often delete files that no longer apply to any data file are removed
+ * @param minInterval at least this long between two runs of one task on one table
  */
 public record MaintenanceSettings(
         int compactAfterCommits,
@@ -21,11 +22,12 @@ public record MaintenanceSettings(
         int retainLastSnapshots,
         Duration orphanFileMinAge,
         Duration orphanScanInterval,
-        Duration danglingDeleteInterval) implements Serializable {
+        Duration danglingDeleteInterval,
+        Duration minInterval) implements Serializable {
 
     public static MaintenanceSettings defaults() {
         return new MaintenanceSettings(10, 64L * 1024 * 1024, Duration.ofHours(1), 10, Duration.ofDays(1), Duration.ofHours(6),
-                Duration.ofMinutes(1));
+                Duration.ofMinutes(1), Duration.ofMinutes(1));
     }
 
     public MaintenanceSettings {

@@ -46,6 +46,8 @@ class LakehouseJobTest {
         Configuration checkpointing = LakehouseJob.checkpointing(config);
         assertThat(checkpointing.get(CheckpointingOptions.CHECKPOINTING_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
         assertThat(checkpointing.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///cp");
+        assertThat(checkpointing.get(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+        assertThat(checkpointing.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
     }
 
     @Test

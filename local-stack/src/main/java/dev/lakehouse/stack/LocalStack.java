@@ -140,6 +140,33 @@ public final class LocalStack implements AutoCloseable {
         return new RunningJob(jobId, jarId, resumeFrom);
     }
 
+    /**
+     * Runs the table-maintenance job from an uploaded job jar, beside the pipeline, with its own checkpoints (so the
+     * pipeline never resumes from one of them) and resuming from its own latest.
+     */
+    public RunningJob submitMaintenance(String jarId, List<String> extraArguments) throws Exception {
+        FlinkRestClient rest = flink.rest();
+        Optional<Path> resumeFrom = RetainedCheckpoints.latest(maintenanceCheckpointRoot());
+        List<String> arguments = new ArrayList<>(maintenanceArguments());
+        arguments.addAll(extraArguments);
+        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 1, resumeFrom.map(Path::toString).orElse(null));
+        awaitRunning(rest, jobId, Duration.ofMinutes(2));
+        return new RunningJob(jobId, jarId, resumeFrom);
+    }
+
+    public List<String> maintenanceArguments() {
+        return List.of(
+                "--job", "maintenance",
+                "--bootstrap-servers", bootstrapServers,
+                "--catalog-uri", catalog.uri(),
+                "--checkpoint-interval", settings.checkpointInterval().toMillis() + "ms",
+                "--checkpoint-dir", maintenanceCheckpointRoot().toUri().toString());
+    }
+
+    private Path maintenanceCheckpointRoot() {
+        return settings.stateDir().resolve("flink").resolve("maintenance-checkpoints");
+    }
+
     /** Program arguments of the job on this stack: the same a user types in the dashboard. */
     public List<String> jobArguments() {
         return List.of(

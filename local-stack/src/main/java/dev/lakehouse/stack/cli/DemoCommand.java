@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-trino", description = "Do not start Trino.")
     boolean noTrino;
 
+    @Option(names = "--no-maintenance", description = "Do not run the table-maintenance job (compaction, snapshot expiry, file cleanup).")
+    boolean noMaintenance;
+
     private final PrintStream out;
 
     public DemoCommand() {
@@ -131,6 +135,10 @@ public final class DemoCommand implements Callable<Integer> {
         LocalStack.RunningJob job = stack.submitJob(jar);
         out.printf("Lakehouse job %s (bronze and silver) is RUNNING%s%n", job.jobId(),
                 job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
+        if (!noMaintenance) {
+            LocalStack.RunningJob maintenance = stack.submitMaintenance(job.jarId(), List.of());
+            out.printf("Maintenance job %s is RUNNING (compaction, snapshot expiry, file cleanup)%n", maintenance.jobId());
+        }
 
         ReplaySummary summary = replayWithStatus(stack, seedsDir);
         out.println("Replay finished:");

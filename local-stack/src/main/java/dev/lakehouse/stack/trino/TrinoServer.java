@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -128,9 +129,8 @@ public final class TrinoServer implements AutoCloseable {
     }
 
     /**
-     * True when the server at {@code uri} has finished starting and answers a query on the {@code iceberg} catalog:
-     * {@code /v1/info} reports "not starting" a moment before the node registers itself for work, and a query in
-     * that moment fails with "No nodes available".
+     * True when the server at {@code uri} has finished starting, can schedule work and reaches the {@code iceberg}
+     * catalog: {@code /v1/info} reports "not starting" a moment before the node registers itself for work.
      */
     static boolean isReady(HttpClient http, URI uri) {
         try {
@@ -146,6 +146,14 @@ public final class TrinoServer implements AutoCloseable {
             return false;
         }
         try (Connection connection = TrinoJdbc.connect(uri); Statement statement = connection.createStatement()) {
+            // The node schedules work only once it has announced itself: until then queries fail with "No nodes
+            // available to run query", while metadata queries already succeed.
+            try (ResultSet nodes = statement.executeQuery("SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'")) {
+                if (!nodes.next() || nodes.getLong(1) < 1) {
+                    return false;
+                }
+            }
+            statement.execute("SELECT 1");
             statement.execute("SHOW SCHEMAS FROM " + CATALOG);
             return true;
         } catch (SQLException e) {
