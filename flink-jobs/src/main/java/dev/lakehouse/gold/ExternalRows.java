@@ -1,0 +1,71 @@
+package dev.lakehouse.gold;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.conversion.DataStructureConverter;
+import org.apache.flink.table.data.conversion.DataStructureConverters;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.RowType;
+import org.apache.flink.table.types.utils.TypeConversions;
+import org.apache.flink.types.Row;
+
+/**
+ * Conversions between the internal rows the rest of the job and the Iceberg sink use and the external {@link Row}s
+ * the Table API's changelog conversions take and give (LocalDateTime, BigDecimal, ...). The row kind travels
+ * with the row both ways.
+ */
+final class ExternalRows {
+    private ExternalRows() {}
+
+    /** The external data type of rows of {@code rowType}: default conversion classes, as toChangelogStream gives. */
+    static DataType dataType(RowType rowType) {
+        return TypeConversions.fromLogicalToDataType(rowType);
+    }
+
+    /** RowData → Row, for fromChangelogStream. */
+    static final class ToExternal extends RichMapFunction<RowData, Row> {
+        private final RowType rowType;
+        private transient DataStructureConverter<Object, Object> converter;
+
+        ToExternal(RowType rowType) {
+            this.rowType = rowType;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            converter = converterFor(rowType);
+        }
+
+        @Override
+        public Row map(RowData row) {
+            return (Row) converter.toExternal(row);
+        }
+    }
+
+    /** Row → RowData, for the Iceberg sink. */
+    static final class ToInternal extends RichMapFunction<Row, RowData> {
+        private final RowType rowType;
+        private transient DataStructureConverter<Object, Object> converter;
+
+        ToInternal(RowType rowType) {
+            this.rowType = rowType;
+        }
+
+        @Override
+        public void open(OpenContext context) {
+            converter = converterFor(rowType);
+        }
+
+        @Override
+        public RowData map(Row row) {
+            return (RowData) converter.toInternal(row);
+        }
+    }
+
+    private static DataStructureConverter<Object, Object> converterFor(RowType rowType) {
+        DataStructureConverter<Object, Object> converter = DataStructureConverters.getConverter(dataType(rowType));
+        converter.open(ExternalRows.class.getClassLoader());
+        return converter;
+    }
+}
