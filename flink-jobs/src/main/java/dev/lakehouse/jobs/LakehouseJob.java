@@ -5,7 +5,12 @@ import dev.lakehouse.bronze.BronzeJobConfig;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
 import dev.lakehouse.iceberg.IcebergSinks;
+import dev.lakehouse.gold.GoldInputs;
+import dev.lakehouse.gold.GoldPipeline;
+import dev.lakehouse.gold.GoldStreams;
 import dev.lakehouse.iceberg.IcebergTables;
+import dev.lakehouse.sessions.SessionTables;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import dev.lakehouse.maintenance.MaintenanceJob;
 import dev.lakehouse.maintenance.MaintenanceSettings;
 import dev.lakehouse.sessions.SessionSettings;
@@ -157,8 +162,13 @@ public final class LakehouseJob implements Callable<Integer> {
         }
         Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config);
         if (job == Job.lakehouse) {
+            IcebergSinks.TableSink sink = IcebergSinks.toCatalog(config.catalog().loader());
             IcebergTables.ensureAll(config.catalog(), SilverJob.tables());
-            SilverJob.build(firstSeen, new SessionSettings(sessionGap, allowedLateness), IcebergSinks.toCatalog(config.catalog().loader()));
+            SilverJob.SilverStreams silver = SilverJob.build(firstSeen, new SessionSettings(sessionGap, allowedLateness), sink);
+            GoldStreams gold = GoldPipeline.build(StreamTableEnvironment.create(env),
+                    GoldInputs.of(firstSeen, silver.customerSessions(), SessionTables.schema(), silver.inventoryHealth()));
+            IcebergTables.ensureAll(config.catalog(), gold.tables());
+            gold.writeTo(sink);
         }
         env.execute(job.jobName());
         return 0;

@@ -2,11 +2,12 @@ package dev.lakehouse.jobs;
 
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
+import dev.lakehouse.gold.GoldTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.catalog.TableIdentifier;
 
-/** Every table the lakehouse job writes, layer by layer: what maintenance keeps fast and the stack waits for. */
+/** Every table the lakehouse job writes, layer by layer (bronze, silver, gold): what maintenance keeps fast and the stack waits for. */
 public final class LakehouseTables {
     private LakehouseTables() {}
 
@@ -22,6 +23,9 @@ public final class LakehouseTables {
     public static List<TableIdentifier> all() {
         List<TableIdentifier> tables = new ArrayList<>(bronze());
         SilverJob.tables().forEach(table -> tables.add(table.identifier()));
+        for (GoldTable table : GoldTable.values()) {
+            tables.add(table.identifier());
+        }
         return tables;
     }
 }

@@ -45,8 +45,11 @@ public final class SilverJob {
         return tables;
     }
 
+    /** The silver changelogs that gold aggregates further. */
+    public record SilverStreams(DataStream<RowData> customerSessions, DataStream<RowData> inventoryHealth) {}
+
     /** @param firstSeen the rows of each source as bronze wrote them, with event-time timestamps and watermarks */
-    public static void build(Map<Source, DataStream<RowData>> firstSeen, SessionSettings sessionSettings, TableSink sink) {
+    public static SilverStreams build(Map<Source, DataStream<RowData>> firstSeen, SessionSettings sessionSettings, TableSink sink) {
         DataStream<CustomerEvent> events = typed(firstSeen, Source.CUSTOMER_EVENTS, CustomerEvent.class, CustomerEvent::fromRow);
         SessionsPipeline.Outputs sessions = SessionsPipeline.build(events, sessionSettings);
         sink.write(SessionTables.spec(), sessions.sessions());
@@ -60,13 +63,15 @@ public final class SilverJob {
 
         DataStream<InventorySnapshot> snapshots = typed(firstSeen, Source.INVENTORY_SNAPSHOTS, InventorySnapshot.class,
                 InventorySnapshot::fromRow);
-        sink.write(InventoryTables.inventoryHealth(), InventoryPipeline.build(snapshots));
+        DataStream<RowData> inventoryHealth = InventoryPipeline.build(snapshots);
+        sink.write(InventoryTables.inventoryHealth(), inventoryHealth);
 
         DataStream<SupportTicket> tickets = typed(firstSeen, Source.SUPPORT_TICKETS, SupportTicket.class, SupportTicket::fromRow);
         SupportPipeline.Streams support = SupportPipeline.build(tickets);
         sink.write(SupportTables.supportMetrics(), support.metrics());
         sink.write(SupportTables.slaBreaches(), support.breaches());
         sink.write(SupportTables.agentPerformance(), support.agents());
+        return new SilverStreams(sessions.sessions(), inventoryHealth);
     }
 
     private static <T extends Record> DataStream<T> typed(Map<Source, DataStream<RowData>> firstSeen, Source source, Class<T> type,

@@ -133,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
                 () -> out.printf("  Trino             not running: %s%n", stack.trinoUnavailableReason().orElse("")));
 
         LocalStack.RunningJob job = stack.submitJob(jar);
-        out.printf("Lakehouse job %s (bronze and silver) is RUNNING%s%n", job.jobId(),
+        out.printf("Lakehouse job %s (bronze, silver, gold) is RUNNING%s%n", job.jobId(),
                 job.resumedFrom().map(p -> " (resumed from " + p.getFileName() + ")").orElse(""));
         if (!noMaintenance) {
             LocalStack.RunningJob maintenance = stack.submitMaintenance(job.jarId(), List.of());
