@@ -9,4 +9,26 @@ UNION ALL
 SELECT 'bronze', 'support_tickets', count(*) FROM iceberg.bronze.support_tickets
 UNION ALL
 SELECT 'bronze', 'rejected_records', count(*) FROM iceberg.bronze.rejected_records
+UNION ALL
+SELECT 'silver', 'customer_sessions', count(*) FROM iceberg.silver.customer_sessions
+UNION ALL
+SELECT 'silver', 'payment_analysis', count(*) FROM iceberg.silver.payment_analysis
+UNION ALL
+SELECT 'silver', 'customer_payment_profile', count(*) FROM iceberg.silver.customer_payment_profile
+UNION ALL
+SELECT 'silver', 'inventory_health', count(*) FROM iceberg.silver.inventory_health
+UNION ALL
+SELECT 'silver', 'support_metrics', count(*) FROM iceberg.silver.support_metrics
+UNION ALL
+SELECT 'silver', 'sla_breaches', count(*) FROM iceberg.silver.sla_breaches
+UNION ALL
+SELECT 'silver', 'agent_performance', count(*) FROM iceberg.silver.agent_performance
+UNION ALL
+SELECT 'silver', 'late_events', count(*) FROM iceberg.silver.late_events
+UNION ALL
+SELECT 'gold', 'customer_summary', count(*) FROM iceberg.gold.customer_summary
+UNION ALL
+SELECT 'gold', 'daily_metrics', count(*) FROM iceberg.gold.daily_metrics
+UNION ALL
+SELECT 'gold', 'product_summary', count(*) FROM iceberg.gold.product_summary
 ORDER BY layer, table_name;

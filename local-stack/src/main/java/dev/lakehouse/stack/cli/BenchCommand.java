@@ -66,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path seedsDir = seeds != null ? seeds : ProjectLayout.home().resolve(".lakehouse/bench-seeds-" + scale);
-        ensureSeeds(seedsDir);
+        ensureSeeds(seedsDir, scale, out);
         Path warehouseDir = warehouse != null ? warehouse
                 : Files.createDirectories(ProjectLayout.home().resolve(".lakehouse")).resolve("bench-warehouse-" + System.currentTimeMillis());
         StackSettings settings = StackSettings.ephemeral(warehouseDir, checkpointInterval);
@@ -134,7 +134,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private void ensureSeeds(Path dir) throws IOException {
+    /** Generates the data set at {@code scale} into {@code dir} unless all four files are there. */
+    static void ensureSeeds(Path dir, double scale, PrintStream out) throws IOException {
         boolean complete = true;
         for (Source source : Source.values()) {
             complete &= Files.isRegularFile(dir.resolve(source.fileName()));
@@ -225,7 +226,7 @@ public final class BenchCommand implements Callable<Integer> {
                 peakRss, peakHeap / (1024 * 1024));
     }
 
-    private static double seconds(Duration duration) {
+    static double seconds(Duration duration) {
         return duration.toNanos() / 1e9;
     }
 }

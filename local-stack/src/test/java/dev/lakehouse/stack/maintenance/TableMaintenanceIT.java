@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class TableMaintenanceIT {
     private static final Path JOB_JAR = Path.of(System.getProperty("lakehouse.job.jar"));
-    private static final TableIdentifier SESSIONS = TableIdentifier.of("silver", "customer_sessions");
+    /** Upserted on every newer snapshot, as it arrives: many commits, each with delete files. */
+    private static final TableIdentifier UPSERTED = TableIdentifier.of("silver", "inventory_health");
     private static final TableIdentifier EVENTS = TableIdentifier.of("bronze", "customer_events");
     /** The sample spans 2024: about 20 s of replay, so about 20 commits per table. */
     private static final ReplaySpeed SPEED = ReplaySpeed.times(366 * 86_400 / 20.0);
@@ -53,25 +54,25 @@ class TableMaintenanceIT {
             stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
             stack.awaitDrained(job.jobId(), Duration.ofMinutes(3), status -> {});
 
-            Map<TableIdentifier, FileCounts> before = Map.of(SESSIONS, files(catalog.loadTable(SESSIONS)), EVENTS,
+            Map<TableIdentifier, FileCounts> before = Map.of(UPSERTED, files(catalog.loadTable(UPSERTED)), EVENTS,
                     files(catalog.loadTable(EVENTS)));
-            List<Map<String, Object>> sessionsBefore = sorted(IcebergRows.readAsMaps(catalog, SESSIONS));
+            List<Map<String, Object>> sessionsBefore = sorted(IcebergRows.readAsMaps(catalog, UPSERTED));
             List<Map<String, Object>> eventsBefore = sorted(IcebergRows.readAsMaps(catalog, EVENTS));
-            assertThat(before.get(SESSIONS).data()).as("many small data files").isGreaterThan(5);
-            assertThat(before.get(SESSIONS).deletes()).as("upserts wrote delete files").isGreaterThan(5);
+            assertThat(before.get(UPSERTED).data()).as("many small data files").isGreaterThan(5);
+            assertThat(before.get(UPSERTED).deletes()).as("upserts wrote delete files").isGreaterThan(5);
 
             stack.submitMaintenance(job.jarId(), List.of("--compact-after-commits", "2", "--maintenance-interval", "2s",
                     "--snapshot-max-age", "1s"));
 
             Polling.until(Duration.ofMinutes(3), () -> "maintenance to compact " + before + ", now "
-                    + Map.of(SESSIONS, files(catalog.loadTable(SESSIONS)), EVENTS, files(catalog.loadTable(EVENTS))), () -> {
-                FileCounts sessions = files(catalog.loadTable(SESSIONS));
+                    + Map.of(UPSERTED, files(catalog.loadTable(UPSERTED)), EVENTS, files(catalog.loadTable(EVENTS))), () -> {
+                FileCounts sessions = files(catalog.loadTable(UPSERTED));
                 FileCounts events = files(catalog.loadTable(EVENTS));
                 return sessions.data() <= 2 && sessions.deletes() <= 2 && events.data() <= 2
-                        && sessions.snapshots() < before.get(SESSIONS).snapshots();
+                        && sessions.snapshots() < before.get(UPSERTED).snapshots();
             });
 
-            assertThat(sorted(IcebergRows.readAsMaps(catalog, SESSIONS))).isEqualTo(sessionsBefore);
+            assertThat(sorted(IcebergRows.readAsMaps(catalog, UPSERTED))).isEqualTo(sessionsBefore);
             assertThat(sorted(IcebergRows.readAsMaps(catalog, EVENTS))).isEqualTo(eventsBefore);
         } finally {
             TempDirs.deleteRecursively(warehouse);
