@@ -32,9 +32,11 @@ public final class IcebergRows {
     /** Rows as column name → value maps (Iceberg's generic Java types), for comparisons with an oracle. */
     public static List<Map<String, Object>> readAsMaps(Catalog catalog, TableIdentifier id) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        // The table's own columns: a read that applies position deletes adds the metadata column _pos.
+        List<Types.NestedField> columns = catalog.loadTable(id).schema().columns();
         for (Record record : read(catalog, id)) {
             Map<String, Object> row = new LinkedHashMap<>();
-            for (Types.NestedField field : record.struct().fields()) {
+            for (Types.NestedField field : columns) {
                 row.put(field.name(), record.getField(field.name()));
             }
             rows.add(row);
