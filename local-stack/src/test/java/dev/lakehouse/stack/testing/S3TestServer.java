@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real S3 API server for tests: Adobe's S3Mock from Maven Central, run from its executable jar in a JVM of its own
- * (it is a Spring Boot application whose libraries clash with the stack's). Plain HTTP on a free loopback port, one
- * bucket, files in a temporary folder removed on {@link #close()}. It accepts any access key.
+ * (it is a Spring Boot application whose libraries clash with the stack's). Plain HTTP on a free port, one bucket,
+ * files in a temporary folder removed on {@link #close()}. It accepts any access key. S3Mock has no bind-address
+ * setting for its HTTP connector, so unlike the stack's own servers it listens on every interface, for the test only.
  */
 public final class S3TestServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
