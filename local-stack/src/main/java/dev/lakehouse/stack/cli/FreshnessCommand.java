@@ -67,6 +67,8 @@ public final class FreshnessCommand implements Callable<Integer> {
             description = "How often a probe record is produced (default: ${DEFAULT-VALUE}).")
     Duration probeInterval;
 
+    private static final Duration STATUS_INTERVAL = Duration.ofSeconds(30);
+
     private final PrintStream out = System.out;
     private final Map<String, Long> probesSentAtNanos = new ConcurrentHashMap<>();
     private final List<Double> freshnessSeconds = Collections.synchronizedList(new ArrayList<>());
@@ -104,6 +106,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                             new ByteArraySerializer(), new ByteArraySerializer())) {
                 boolean scannedAtStart = false;
                 long nextProbe = System.nanoTime();
+                long nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
                 int probe = 0;
                 while (!replay.isDone() || (!probesSentAtNanos.isEmpty() && probe < 100_000)) {
                     ReplayProgress now = progress.get();
@@ -112,6 +115,10 @@ public final class FreshnessCommand implements Callable<Integer> {
                         nextProbe = System.nanoTime() + probeInterval.toNanos();
                     }
                     collectVisibleProbes(trinoConnection);
+                    if (System.nanoTime() >= nextStatus) {
+                        printStatus(progress.get(), probe);
+                        nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
+                    }
                     if (!scannedAtStart && !freshnessSeconds.isEmpty()) {
                         report.add("full scans at the start: " + fullScans(trinoConnection));
                         scannedAtStart = true;
@@ -142,6 +149,16 @@ public final class FreshnessCommand implements Callable<Integer> {
         out.println("Freshness results (checkpoint interval " + checkpointInterval + ")");
         report.forEach(line -> out.println("  " + line));
         return 0;
+    }
+
+    /** A line every {@link #STATUS_INTERVAL}: a run takes minutes and the user should see it move. */
+    private void printStatus(ReplayProgress replayed, int probesSent) {
+        List<Double> seen = new ArrayList<>(freshnessSeconds);
+        String latest = seen.isEmpty() ? "none yet" : String.format("latest %.1f s", seen.get(seen.size() - 1));
+        long rows = replayed == null ? 0 : replayed.rowsSent();
+        double seconds = replayed == null ? 0 : Math.max(1e-3, replayed.elapsed().toMillis() / 1000.0);
+        out.printf("  %,d rows produced (%,.0f rows/s); probes visible %d of %d sent, %s%n", rows, rows / Math.max(seconds, 1e-3),
+                seen.size(), probesSent, latest);
     }
 
     /** A completed payment of a customer nobody else has: its gold row appears only through this record. */
