@@ -36,4 +36,17 @@ public record CatalogSettings(String uri, String name, Map<String, String> prope
     public Catalog open() {
         return loader().loadCatalog();
     }
+
+    /** Secret-bearing properties (S3 keys, tokens, passwords) are masked: settings end up in logs. */
+    @Override
+    public String toString() {
+        Map<String, String> shown = new java.util.TreeMap<>();
+        properties.forEach((key, value) -> shown.put(key, isSecret(key) ? "***" : value));
+        return "CatalogSettings[uri=" + uri + ", name=" + name + ", properties=" + shown + "]";
+    }
+
+    private static boolean isSecret(String key) {
+        String lower = key.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("secret") || lower.contains("password") || lower.contains("token") || lower.contains("credential");
+    }
 }

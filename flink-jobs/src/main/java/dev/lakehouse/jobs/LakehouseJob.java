@@ -4,6 +4,7 @@ import dev.lakehouse.bronze.BronzeJob;
 import dev.lakehouse.bronze.BronzeJobConfig;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
+import dev.lakehouse.iceberg.S3Options;
 import dev.lakehouse.iceberg.IcebergSinks;
 import dev.lakehouse.gold.GoldInputs;
 import dev.lakehouse.gold.GoldPipeline;
@@ -35,6 +36,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
@@ -69,6 +71,9 @@ public final class LakehouseJob implements Callable<Integer> {
 
     @Option(names = "--catalog-property", description = "Extra Iceberg catalog property, key=value (repeatable).")
     Map<String, String> catalogProperties = new HashMap<>();
+
+    @Mixin
+    S3Options s3 = new S3Options();
 
     @Option(names = "--checkpoint-interval", defaultValue = "10s", converter = DurationConverter.class,
             description = "Checkpoint interval; Iceberg commits once per checkpoint (default: ${DEFAULT-VALUE}).")
@@ -182,8 +187,16 @@ public final class LakehouseJob implements Callable<Integer> {
 
     BronzeJobConfig bronzeConfig() throws IOException {
         return new BronzeJobConfig(bootstrapServers, topicPrefix, groupId, readProperties(kafkaProperties),
-                new CatalogSettings(catalogUri, "lakehouse", catalogProperties), checkpointInterval, checkpointDir,
+                new CatalogSettings(catalogUri, "lakehouse", catalogProperties()), checkpointInterval, checkpointDir,
                 dedupTtl, maxOutOfOrderness, idleTimeout, maxRecordBytes, parallelism);
+    }
+
+    /** Object-storage settings first, so an explicit {@code --catalog-property} still wins. */
+    private Map<String, String> catalogProperties() {
+        Map<String, String> all = new HashMap<>();
+        s3.storageIfGiven(System.getenv()).ifPresent(storage -> all.putAll(storage.icebergProperties()));
+        all.putAll(catalogProperties);
+        return all;
     }
 
     /**

@@ -51,6 +51,31 @@ class LakehouseJobTest {
     }
 
     @Test
+    void objectStorageOptionsBecomeS3FileIoPropertiesWithTheKeysFromAFile(@TempDir Path dir) throws Exception {
+        Path keys = Files.writeString(dir.resolve("s3.properties"), "access-key-id=minio\nsecret-access-key=minio-secret\n");
+
+        BronzeJobConfig config = parse("--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181",
+                "--s3-endpoint", "http://minio:9000", "--s3-path-style-access", "--s3-credentials-file", keys.toString(),
+                "--catalog-property", "s3.path-style-access=false").bronzeConfig();
+
+        assertThat(config.catalog().properties())
+                .containsEntry("io-impl", "org.apache.iceberg.io.ResolvingFileIO")
+                .containsEntry("s3.endpoint", "http://minio:9000")
+                .containsEntry("client.region", "us-east-1")
+                .containsEntry("s3.access-key-id", "minio")
+                .containsEntry("s3.secret-access-key", "minio-secret")
+                // an explicit catalog property wins over the derived one
+                .containsEntry("s3.path-style-access", "false");
+    }
+
+    @Test
+    void noObjectStorageOptionsLeaveTheCatalogsOwnFileIo() throws Exception {
+        BronzeJobConfig config = parse("--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181").bronzeConfig();
+
+        assertThat(config.catalog().properties()).doesNotContainKey("io-impl");
+    }
+
+    @Test
     void missingRequiredArgumentsFailWithTheirNames() {
         assertThatThrownBy(() -> LakehouseJob.main(new String[] {"--bootstrap-servers", "k:9092"}))
                 .isInstanceOf(IllegalArgumentException.class)
