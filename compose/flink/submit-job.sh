@@ -3,7 +3,15 @@
 # A job of the same name that is already running is left alone, so `docker compose up` can run again without
 # starting a second copy writing the same tables.
 set -euo pipefail
-: "${JOB_NAME:?}" "${JOB_JAR:?}" "${ENTRY_CLASS:?}"
+: "${JOB_NAME:?}" "${JOB_JAR:?}" "${ENTRY_CLASS:?}" "${JOBMANAGER_REST_ADDRESS:?}" "${JOBMANAGER_REST_PORT:?}"
+
+# The CLI's own configuration names the cluster's REST endpoint: it does not depend on how the image's entrypoint
+# treats FLINK_PROPERTIES for commands other than jobmanager/taskmanager.
+client_conf=$(mktemp -d)
+printf 'rest.address: %s\nrest.port: %s\n' "$JOBMANAGER_REST_ADDRESS" "$JOBMANAGER_REST_PORT" > "$client_conf/config.yaml"
+cp "$FLINK_HOME/conf/log4j-cli.properties" "$client_conf/" 2>/dev/null || true
+export FLINK_CONF_DIR=$client_conf
+
 if flink list --running | grep -qF ": $JOB_NAME (RUNNING)"; then
   echo "$JOB_NAME is already running"
   exit 0

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +85,24 @@ class DockerComposeTest {
                 .containsExactlyInAnyOrder(LakehouseJob.Job.lakehouse, LakehouseJob.Job.maintenance);
         submitters.values().forEach(submitter -> assertThat(submitter.environment().get("JOB_NAME"))
                 .as(submitter.name() + ": the name a running copy is recognized by").isEqualTo(job(submitter).job().jobName()));
+    }
+
+    @Test
+    void submittersReachTheFlinkRestEndpoint() {
+        for (ComposeService submitter : submitters().values()) {
+            Map<String, String> environment = submitter.environment();
+            assertListensOn(submitter.name() + " JOBMANAGER_REST_ADDRESS/PORT", new HostPort(
+                    environment.get("JOBMANAGER_REST_ADDRESS"), Integer.parseInt(environment.get("JOBMANAGER_REST_PORT"))));
+        }
+    }
+
+    @Test
+    void everyScriptAServiceRunsIsMountedIntoIt() {
+        for (ComposeService service : compose.services().values()) {
+            Stream.concat(service.entrypoint().stream(), service.command().stream())
+                    .filter(argument -> argument.startsWith("/opt/lakehouse/"))
+                    .forEach(script -> assertThat(service.mountAt(script)).as(service.name() + " runs " + script).isPresent());
+        }
     }
 
     @Test
