@@ -12,7 +12,9 @@ printf 'rest.address: %s\nrest.port: %s\n' "$JOBMANAGER_REST_ADDRESS" "$JOBMANAG
 cp "$FLINK_HOME/conf/log4j-cli.properties" "$client_conf/" 2>/dev/null || true
 export FLINK_CONF_DIR=$client_conf
 
-if flink list --running | grep -qF ": $JOB_NAME (RUNNING)"; then
+# Read the whole listing first: with pipefail, grep -q ending early could fail the pipeline on a match.
+running=$(flink list --running)
+if grep -qF ": $JOB_NAME (RUNNING)" <<<"$running"; then
   echo "$JOB_NAME is already running"
   exit 0
 fi
