@@ -1,8 +1,6 @@
 package dev.lakehouse.iceberg;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -45,21 +43,8 @@ public final class S3Options {
         return given() ? Optional.of(storage(environment)) : Optional.empty();
     }
 
-    /** The same options as arguments for another command (the job jar), credentials file included, never the keys. */
-    public List<String> asArguments() {
-        List<String> arguments = new ArrayList<>();
-        if (endpoint != null) {
-            arguments.addAll(List.of("--s3-endpoint", endpoint));
-        }
-        if (region != null) {
-            arguments.addAll(List.of("--s3-region", region));
-        }
-        if (pathStyleAccess) {
-            arguments.add("--s3-path-style-access");
-        }
-        if (credentialsFile != null) {
-            arguments.addAll(List.of("--s3-credentials-file", credentialsFile.toAbsolutePath().toString()));
-        }
-        return arguments;
+    /** The credentials file, when the keys come from one rather than the environment. */
+    public Optional<Path> credentialsFile() {
+        return Optional.ofNullable(credentialsFile).map(file -> file.toAbsolutePath().normalize());
     }
 }

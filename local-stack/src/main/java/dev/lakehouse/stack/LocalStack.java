@@ -84,7 +84,9 @@ public final class LocalStack implements AutoCloseable {
         } else {
             bootstrapServers = settings.externalKafka();
         }
-        catalog = RestCatalogServer.builder(settings.warehouse()).port(settings.catalogPort()).build().start();
+        RestCatalogServer.Builder catalogBuilder = RestCatalogServer.builder(settings.warehouse()).port(settings.catalogPort());
+        settings.objectStore().ifPresent(catalogBuilder::objectStore);
+        catalog = catalogBuilder.build().start();
         started.add(catalog);
         // Trino takes 20–40 s to start: launch it first and let it come up while Flink starts and jobs are submitted.
         startTrino(state);
@@ -122,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         trino = TrinoServer.start(distribution, java.get(), state.resolve("trino"), trinoSettings.port(), catalog.uri(),
-                trinoSettings);
+                settings.objectStore().map(ObjectStore::storage), trinoSettings);
         started.add(trino);
     }
 
@@ -155,12 +157,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public List<String> maintenanceArguments() {
-        return List.of(
+        return withObjectStore(List.of(
                 "--job", "maintenance",
                 "--bootstrap-servers", bootstrapServers,
                 "--catalog-uri", catalog.uri(),
                 "--checkpoint-interval", settings.checkpointInterval().toMillis() + "ms",
-                "--checkpoint-dir", maintenanceCheckpointRoot().toUri().toString());
+                "--checkpoint-dir", maintenanceCheckpointRoot().toUri().toString()));
     }
 
     private Path maintenanceCheckpointRoot() {
@@ -169,14 +171,21 @@ public final class LocalStack implements AutoCloseable {
 
     /** Program arguments of the job on this stack: the same a user types in the dashboard. */
     public List<String> jobArguments() {
-        return List.of(
+        return withObjectStore(List.of(
                 "--job", "lakehouse",
                 "--bootstrap-servers", bootstrapServers,
                 "--topic-prefix", settings.topicPrefix(),
                 "--group-id", JOB_GROUP,
                 "--catalog-uri", catalog.uri(),
                 "--checkpoint-interval", settings.checkpointInterval().toMillis() + "ms",
-                "--checkpoint-dir", checkpointRoot().toUri().toString());
+                "--checkpoint-dir", checkpointRoot().toUri().toString()));
+    }
+
+    /** Checkpoints stay in the local state folder: Flink's S3 file system plugin is not on the stack's classpath. */
+    private List<String> withObjectStore(List<String> arguments) {
+        List<String> all = new ArrayList<>(arguments);
+        settings.objectStore().ifPresent(store -> all.addAll(store.jobArguments()));
+        return List.copyOf(all);
     }
 
     public DrainWatcher drainWatcher(String jobId, Admin admin, Catalog icebergCatalog) {
@@ -216,7 +225,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** A client of the stack's catalog; close it when done. */
     public RESTCatalog openCatalog() {
-        return (RESTCatalog) CatalogSettings.rest(catalog.uri()).open();
+        Map<String, String> properties = settings.objectStore().map(store -> store.storage().icebergProperties()).orElse(Map.of());
+        return (RESTCatalog) new CatalogSettings(catalog.uri(), "lakehouse", properties).open();
     }
 
     public Path checkpointRoot() {

@@ -3,6 +3,7 @@ package dev.lakehouse.stack;
 import dev.lakehouse.stack.trino.TrinoSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Ports, folders and job settings of the local stack. Port 0 picks a free loopback port (tests); the
@@ -11,6 +12,7 @@ import java.time.Duration;
  * @param warehouse tables, catalog database and the stack's own state (Kafka logs, checkpoints) live here
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting the embedded broker; null = embedded
  * @param trino whether to run Trino on the tables, and where
+ * @param objectStore where the tables live when not in the warehouse folder (S3-compatible storage)
  */
 public record StackSettings(
         Path warehouse,
@@ -23,7 +25,8 @@ public record StackSettings(
         String topicPrefix,
         Duration checkpointInterval,
         String externalKafka,
-        TrinoSettings trino) {
+        TrinoSettings trino,
+        Optional<ObjectStore> objectStore) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -33,23 +36,28 @@ public record StackSettings(
     public static StackSettings defaults(Path warehouse) {
         return new StackSettings(warehouse.toAbsolutePath().normalize(), DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
                 DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10), null,
-                TrinoSettings.enabledOn(TrinoSettings.DEFAULT_PORT));
+                TrinoSettings.enabledOn(TrinoSettings.DEFAULT_PORT), Optional.empty());
     }
 
     /** Free ports everywhere and no Trino: for tests that must not collide with a running stack. */
     public static StackSettings ephemeral(Path warehouse, Duration checkpointInterval) {
         return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval, null,
-                TrinoSettings.disabled());
+                TrinoSettings.disabled(), Optional.empty());
     }
 
     public StackSettings withExternalKafka(String bootstrapServers) {
         return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, bootstrapServers, trino);
+                topicPrefix, checkpointInterval, bootstrapServers, trino, objectStore);
     }
 
     public StackSettings withTrino(TrinoSettings trinoSettings) {
         return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, externalKafka, trinoSettings);
+                topicPrefix, checkpointInterval, externalKafka, trinoSettings, objectStore);
+    }
+
+    public StackSettings withObjectStore(ObjectStore store) {
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
+                topicPrefix, checkpointInterval, externalKafka, trino, Optional.of(store));
     }
 
     /** Kafka logs, Flink checkpoints and uploads: kept beside the tables so a restart finds them. */

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.catalog;
 
+import dev.lakehouse.stack.ObjectStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.hadoop.conf.Configuration;
@@ -54,6 +56,7 @@ public final class RestCatalogServer implements AutoCloseable {
 
     private final Path warehouse;
     private final Path catalogDb;
+    private final Optional<ObjectStore> objectStore;
     private final int requestedPort;
     private final Duration startupTimeout;
 
@@ -66,6 +69,7 @@ public final class RestCatalogServer implements AutoCloseable {
         this.warehouse = builder.warehouse.toAbsolutePath().normalize();
         this.catalogDb = (builder.catalogDb != null ? builder.catalogDb : warehouse.resolve(DEFAULT_DB_FILE))
                 .toAbsolutePath().normalize();
+        this.objectStore = Optional.ofNullable(builder.objectStore);
         this.requestedPort = builder.port;
         this.startupTimeout = builder.startupTimeout;
     }
@@ -116,10 +120,13 @@ public final class RestCatalogServer implements AutoCloseable {
     }
 
     /**
-     * {@code file:///…} URI of the warehouse folder. A bare path would give table locations without a
-     * scheme, which Trino rejects ("No factory for location").
+     * Where tables are created: the object store's {@code s3://} location, or the {@code file:///…} URI of the warehouse
+     * folder. A bare path would give table locations without a scheme, which Trino rejects ("No factory for location").
      */
     public String warehouseUri() {
+        if (objectStore.isPresent()) {
+            return objectStore.get().location();
+        }
         String uri = warehouse.toUri().toString();
         return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
     }
@@ -151,6 +158,8 @@ public final class RestCatalogServer implements AutoCloseable {
         properties.put("jdbc.schema-version", "V1");
         properties.put(CatalogProperties.WAREHOUSE_LOCATION, warehouseUri());
         properties.put(CatalogProperties.FILE_IO_IMPL, "org.apache.iceberg.hadoop.HadoopFileIO");
+        // The server writes table metadata itself, so it needs the bucket's settings as much as the jobs do.
+        objectStore.ifPresent(store -> properties.putAll(store.storage().icebergProperties()));
         return properties;
     }
 
@@ -225,6 +234,7 @@ public final class RestCatalogServer implements AutoCloseable {
     public static final class Builder {
         private final Path warehouse;
         private Path catalogDb;
+        private ObjectStore objectStore;
         private int port;
         private Duration startupTimeout = Duration.ofSeconds(30);
 
@@ -233,6 +243,12 @@ public final class RestCatalogServer implements AutoCloseable {
                 throw new IllegalArgumentException("Warehouse folder is required");
             }
             this.warehouse = warehouse;
+        }
+
+        /** Create tables on this object store instead of in the warehouse folder (which keeps the database). */
+        public Builder objectStore(ObjectStore store) {
+            this.objectStore = store;
+            return this;
         }
 
         /** SQLite file holding the catalog; default {@code <warehouse>/catalog.db}. */

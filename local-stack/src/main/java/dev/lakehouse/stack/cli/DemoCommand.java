@@ -31,6 +31,7 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,8 +49,8 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seeds", description = "Seeds folder to replay (default: the bundled sample in seeds/).")
     Path seeds;
 
-    @Option(names = "--warehouse", description = "Where tables, catalog state, Kafka logs and checkpoints live (default: .lakehouse/warehouse).")
-    Path warehouse;
+    @Mixin
+    WarehouseOptions warehouse = new WarehouseOptions();
 
     @Option(names = "--exit-when-drained", description = "Wait until every replayed row is committed to Iceberg, print row counts per table, exit 0.")
     boolean exitWhenDrained;
@@ -111,15 +112,16 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(seedsDir)) {
             throw new CommandLine.ParameterException(new CommandLine(this), "seeds folder not found: " + seedsDir);
         }
-        Path warehouseDir = Files.createDirectories(warehouse == null ? ProjectLayout.defaultWarehouse() : warehouse).toAbsolutePath();
+        WarehouseOptions.Resolved resolved = warehouse.resolve(System.getenv());
+        Path warehouseDir = Files.createDirectories(resolved.localDir());
         StackSettings defaults = StackSettings.defaults(warehouseDir);
         TrinoSettings trino = noTrino ? TrinoSettings.disabled()
                 : TrinoSettings.enabledOn(trinoPort).withJavaHome(Optional.ofNullable(trinoJavaHome));
         StackSettings settings = new StackSettings(warehouseDir, kafkaPort, kafkaControllerPort,
                 catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval, null,
-                trino);
+                trino, resolved.objectStore());
 
-        out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", warehouseDir);
+        out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", resolved.describe());
         out.printf("  Logs              %s%n", System.getProperty("log.file", "(console)"));
         LocalStack stack = LocalStack.start(settings);
         CountDownLatch stopped = new CountDownLatch(1);

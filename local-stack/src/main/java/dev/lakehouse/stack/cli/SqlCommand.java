@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,8 +48,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = {"-f", "--file"}, description = "Run every statement of this SQL file, e.g. sql/trino/row_counts.sql.")
     Path file;
 
-    @Option(names = "--warehouse", description = "The warehouse to query (default: .lakehouse/warehouse).")
-    Path warehouse;
+    @Mixin
+    WarehouseOptions warehouse = new WarehouseOptions();
 
     @Option(names = "--trino-java-home", description = "A Java 24+ runtime for Trino, when no stack is running (default: found automatically).")
     Path trinoJavaHome;
@@ -75,8 +76,9 @@ public final class SqlCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(new CommandLine(this), "give either a QUERY or --file, not both");
         }
         List<String> statements = statements();
-        Path warehouseDir = (warehouse == null ? ProjectLayout.defaultWarehouse() : warehouse).toAbsolutePath().normalize();
-        try (WarehouseTrino trino = WarehouseTrino.open(warehouseDir, Optional.ofNullable(trinoJavaHome), startTimeout, err::println)) {
+        WarehouseOptions.Resolved resolved = warehouse.resolve(System.getenv());
+        try (WarehouseTrino trino = WarehouseTrino.open(resolved.localDir(), resolved.objectStore(), Optional.ofNullable(trinoJavaHome),
+                startTimeout, err::println)) {
             if (statements.isEmpty()) {
                 return interactive(trino.uri());
             }

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.trino;
 
+import dev.lakehouse.iceberg.S3Storage;
 import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.kafka.LoopbackPorts;
 import java.io.IOException;
@@ -59,8 +60,14 @@ public final class TrinoServer implements AutoCloseable {
      */
     public static TrinoServer start(TrinoDistribution distribution, JavaRuntimes.JavaRuntime java, Path dataDir, int port,
             String catalogUri, TrinoSettings settings) throws IOException {
+        return start(distribution, java, dataDir, port, catalogUri, Optional.empty(), settings);
+    }
+
+    /** @param s3 the object storage holding the tables, when they are not in local folders */
+    public static TrinoServer start(TrinoDistribution distribution, JavaRuntimes.JavaRuntime java, Path dataDir, int port,
+            String catalogUri, Optional<S3Storage> s3, TrinoSettings settings) throws IOException {
         TrinoConfig config = new TrinoConfig(LoopbackPorts.resolve(port), catalogUri, settings.heap(), settings.queryMaxMemory(),
-                dataDir.toAbsolutePath());
+                dataDir.toAbsolutePath(), s3);
         TrinoServer server = new TrinoServer(config, distribution, java, dataDir.toAbsolutePath());
         server.launch();
         return server;
@@ -84,6 +91,7 @@ public final class TrinoServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("JAVA_HOME", java.home().toString());
+        builder.environment().putAll(config.environment());
         launchedAtNanos = System.nanoTime();
         process = builder.start();
         Files.writeString(dataDir.resolve(PID_FILE), Long.toString(process.pid()));

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.trino;
 
+import dev.lakehouse.stack.ObjectStore;
 import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.RunningStack;
 import dev.lakehouse.stack.StackSettings;
@@ -38,6 +39,15 @@ public final class WarehouseTrino implements AutoCloseable {
 
     public static WarehouseTrino open(Path warehouse, Optional<Path> javaHome, Duration startTimeout, Consumer<String> progress)
             throws Exception {
+        return open(warehouse, Optional.empty(), javaHome, startTimeout, progress);
+    }
+
+    /**
+     * @param warehouse the warehouse folder, or the local state folder of an object-store warehouse
+     * @param objectStore where the tables are, when not in {@code warehouse}
+     */
+    public static WarehouseTrino open(Path warehouse, Optional<ObjectStore> objectStore, Optional<Path> javaHome,
+            Duration startTimeout, Consumer<String> progress) throws Exception {
         Optional<RunningStack> running = RunningStack.find(warehouse);
         if (running.isPresent()) {
             String trino = running.get().trino().orElseThrow(() -> new IllegalStateException(
@@ -47,7 +57,7 @@ public final class WarehouseTrino implements AutoCloseable {
             awaitStackTrino(uri, startTimeout, progress);
             return new WarehouseTrino(uri, List.of());
         }
-        return startStandalone(warehouse, javaHome, startTimeout, progress);
+        return startStandalone(warehouse, objectStore, javaHome, startTimeout, progress);
     }
 
     /** The stack starts Trino in the background: a query right after {@code demo} waits for it. */
@@ -59,8 +69,8 @@ public final class WarehouseTrino implements AutoCloseable {
         }
     }
 
-    private static WarehouseTrino startStandalone(Path warehouse, Optional<Path> javaHome, Duration startTimeout,
-            Consumer<String> progress) throws Exception {
+    private static WarehouseTrino startStandalone(Path warehouse, Optional<ObjectStore> objectStore, Optional<Path> javaHome,
+            Duration startTimeout, Consumer<String> progress) throws Exception {
         if (!Files.isRegularFile(warehouse.resolve(RestCatalogServer.DEFAULT_DB_FILE))) {
             throw new IllegalArgumentException(warehouse + " holds no lakehouse catalog ("
                     + RestCatalogServer.DEFAULT_DB_FILE + " is missing): start one with ./lakehouse demo --warehouse " + warehouse);
@@ -73,10 +83,12 @@ public final class WarehouseTrino implements AutoCloseable {
         List<AutoCloseable> owned = new ArrayList<>();
         Path dataDir = Files.createDirectories(StackSettings.stateDirOf(warehouse)).resolve("trino-sql");
         try {
-            RestCatalogServer catalog = RestCatalogServer.builder(warehouse).port(0).build().start();
+            RestCatalogServer.Builder catalogBuilder = RestCatalogServer.builder(warehouse).port(0);
+            objectStore.ifPresent(catalogBuilder::objectStore);
+            RestCatalogServer catalog = catalogBuilder.build().start();
             owned.add(catalog);
             TrinoServer trino = TrinoServer.start(distribution, java, dataDir, 0, catalog.uri(),
-                    TrinoSettings.enabledOn(0).withJavaHome(javaHome));
+                    objectStore.map(ObjectStore::storage), TrinoSettings.enabledOn(0).withJavaHome(javaHome));
             owned.add(trino);
             trino.awaitReady(startTimeout);
             return new WarehouseTrino(trino.uri(), owned);

@@ -2,16 +2,19 @@ package dev.lakehouse.stack.trino;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakehouse.iceberg.S3Credentials;
+import dev.lakehouse.iceberg.S3Storage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class TrinoConfigTest {
     private final Map<String, String> files =
-            new TrinoConfig(18080, "http://127.0.0.1:8181", "2G", "1GB", Path.of("/data/trino")).files();
+            new TrinoConfig(18080, "http://127.0.0.1:8181", "2G", "1GB", Path.of("/data/trino"), Optional.empty()).files();
 
     @Test
     void everyListenerAndAdvertisedAddressIsLoopback() throws IOException {
@@ -45,9 +48,31 @@ class TrinoConfigTest {
                 .containsEntry("local.location", "/");
     }
 
+    @Test
+    void onObjectStorageTheCatalogUsesNativeS3WithTheKeysOnlyInTheEnvironment() throws IOException {
+        TrinoConfig config = new TrinoConfig(18080, "http://127.0.0.1:8181", "2G", "1GB", Path.of("/data/trino"),
+                Optional.of(new S3Storage("http://127.0.0.1:9000", "us-east-1", true, new S3Credentials("key-id", "key-secret"))));
+
+        String catalogFile = config.files().get("catalog/iceberg.properties");
+        assertThat(load(catalogFile))
+                .containsEntry("fs.native-s3.enabled", "true")
+                .containsEntry("s3.endpoint", "http://127.0.0.1:9000")
+                .containsEntry("s3.region", "us-east-1")
+                .containsEntry("s3.path-style-access", "true")
+                .containsEntry("s3.aws-access-key", "${ENV:LAKEHOUSE_S3_ACCESS_KEY_ID}")
+                .containsEntry("s3.aws-secret-key", "${ENV:LAKEHOUSE_S3_SECRET_ACCESS_KEY}");
+        assertThat(config.files().values()).noneMatch(content -> content.contains("key-secret"));
+        assertThat(config.environment()).containsEntry("LAKEHOUSE_S3_ACCESS_KEY_ID", "key-id")
+                .containsEntry("LAKEHOUSE_S3_SECRET_ACCESS_KEY", "key-secret");
+    }
+
     private Properties properties(String file) throws IOException {
+        return load(files.get(file));
+    }
+
+    private static Properties load(String content) throws IOException {
         Properties properties = new Properties();
-        properties.load(new StringReader(files.get(file)));
+        properties.load(new StringReader(content));
         return properties;
     }
 }
