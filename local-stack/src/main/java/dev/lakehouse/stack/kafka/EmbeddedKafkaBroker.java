@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import kafka.server.KafkaConfig;
@@ -37,6 +39,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
+    private static final String SASL_LISTENER = "SASL_PLAINTEXT";
+    private static final String BROKER_USER = "broker";
+    private static final String PLAIN_LOGIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule";
     private static final String META_PROPERTIES = "meta.properties";
 
     private final Path logDir;
@@ -44,6 +49,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int requestedControllerPort;
     private final Duration startupTimeout;
     private final Map<String, String> extraBrokerConfig;
+    /** SASL/PLAIN users (name → password) when the client listener requires authentication; empty = plaintext. */
+    private final Map<String, String> saslUsers;
+    /** The broker's own identity on its SASL listener (inter-broker traffic, the stack's readiness checks). */
+    private final String brokerPassword = UUID.randomUUID().toString();
 
     private KafkaRaftServer server;
     private int brokerPort;
@@ -56,6 +65,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.requestedControllerPort = builder.controllerPort;
         this.startupTimeout = builder.startupTimeout;
         this.extraBrokerConfig = Map.copyOf(builder.extraBrokerConfig);
+        this.saslUsers = Map.copyOf(builder.saslUsers);
     }
 
     public static Builder builder(Path logDir) {
@@ -86,7 +96,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         server = raftServer;
         try {
-            KafkaReadiness.awaitServing(bootstrapServers(), startupTimeout);
+            KafkaReadiness.awaitServing(bootstrapServers(), adminClientProperties(), startupTimeout);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -128,7 +138,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      */
     public void createTopics(Collection<String> names, int partitions, Map<String, String> topicConfigs) {
         requireRunning();
-        KafkaTopics.createIfMissing(bootstrapServers(), names, partitions, topicConfigs, startupTimeout);
+        KafkaTopics.createIfMissing(bootstrapServers(), adminClientProperties(), names, partitions, topicConfigs, startupTimeout);
     }
 
     /** Creates the topics with {@link KafkaTopicDefaults#KEEP_FOREVER}. */
@@ -161,11 +171,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", String.valueOf(NODE_ID));
-        config.put("listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort
+        String clientListener = saslUsers.isEmpty() ? "PLAINTEXT" : SASL_LISTENER;
+        config.put("listeners", clientListener + "://" + LOOPBACK + ":" + brokerPort
                 + "," + CONTROLLER_LISTENER + "://" + LOOPBACK + ":" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + LOOPBACK + ":" + brokerPort);
-        config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
+        config.put("advertised.listeners", clientListener + "://" + LOOPBACK + ":" + brokerPort);
+        config.put("listener.security.protocol.map", clientListener + ":" + clientListener + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("inter.broker.listener.name", clientListener);
+        if (!saslUsers.isEmpty()) {
+            config.put("sasl.enabled.mechanisms", "PLAIN");
+            config.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            config.put("listener.name." + SASL_LISTENER.toLowerCase(Locale.ROOT) + ".plain.sasl.jaas.config", brokerJaasConfig());
+        }
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("controller.quorum.voters", NODE_ID + "@" + LOOPBACK + ":" + controllerPort);
         config.put("log.dirs", logDir.toString());
@@ -194,6 +210,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         config.put("transaction.max.timeout.ms", String.valueOf(Duration.ofHours(1).toMillis()));
         config.putAll(extraBrokerConfig);
         return config;
+    }
+
+    /** The login module line of the SASL listener: the broker's own identity plus every user it accepts. */
+    private String brokerJaasConfig() {
+        StringBuilder jaas = new StringBuilder(PLAIN_LOGIN_MODULE).append(" required")
+                .append(" username=\"").append(BROKER_USER).append("\" password=\"").append(brokerPassword).append('"')
+                .append(" user_").append(BROKER_USER).append("=\"").append(brokerPassword).append('"');
+        saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password).append('"'));
+        return jaas.append(';').toString();
+    }
+
+    /** Client settings for a SASL/PLAIN user of this broker, as a user would put them in a properties file. */
+    public static Properties saslPlainClientProperties(String user, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("security.protocol", SASL_LISTENER);
+        properties.setProperty("sasl.mechanism", "PLAIN");
+        properties.setProperty("sasl.jaas.config",
+                PLAIN_LOGIN_MODULE + " required username=\"" + user + "\" password=\"" + password + "\";");
+        return properties;
+    }
+
+    /** What the stack's own admin clients need to reach this broker: nothing on plaintext, the broker user on SASL. */
+    public Properties adminClientProperties() {
+        return saslUsers.isEmpty() ? new Properties() : saslPlainClientProperties(BROKER_USER, brokerPassword);
     }
 
     private void createLogDir() {
@@ -266,6 +306,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private int controllerPort;
         private Duration startupTimeout = Duration.ofSeconds(60);
         private final Map<String, String> extraBrokerConfig = new LinkedHashMap<>();
+        private final Map<String, String> saslUsers = new LinkedHashMap<>();
 
         private Builder(Path logDir) {
             if (logDir == null) {
@@ -289,6 +330,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         /** How long start() and createTopics() wait for the broker to answer. */
         public Builder startupTimeout(Duration timeout) {
             this.startupTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Requires SASL/PLAIN authentication on the client listener (as a secured cluster does), accepting this user;
+         * repeatable. Clients connect with {@link #saslPlainClientProperties(String, String)}.
+         */
+        public Builder saslPlainUser(String user, String password) {
+            if (user.equals(BROKER_USER)) {
+                throw new IllegalArgumentException("'" + BROKER_USER + "' is the broker's own user");
+            }
+            this.saslUsers.put(user, password);
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.lakehouse.stack.kafka;
 
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -18,10 +19,10 @@ final class KafkaReadiness {
     }
 
     /** Returns once describeCluster lists at least one broker; fails with the last error at the deadline. */
-    static void awaitServing(String bootstrapServers, Duration timeout) {
+    static void awaitServing(String bootstrapServers, Properties clientProperties, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception lastError = null;
-        try (Admin admin = KafkaAdmins.open(bootstrapServers, timeout)) {
+        try (Admin admin = KafkaAdmins.open(bootstrapServers, clientProperties, timeout)) {
             while (System.nanoTime() < deadline) {
                 long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
                 try {

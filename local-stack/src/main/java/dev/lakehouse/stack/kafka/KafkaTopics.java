@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,12 @@ public final class KafkaTopics {
 
     public static void createIfMissing(String bootstrapServers, Collection<String> names, int partitions,
                                 Map<String, String> topicConfigs, Duration timeout) {
+        createIfMissing(bootstrapServers, new Properties(), names, partitions, topicConfigs, timeout);
+    }
+
+    /** @param clientProperties the admin client's security settings (TLS, SASL) */
+    public static void createIfMissing(String bootstrapServers, Properties clientProperties, Collection<String> names,
+                                int partitions, Map<String, String> topicConfigs, Duration timeout) {
         if (partitions < 1) {
             throw new IllegalArgumentException("Topics need at least one partition, got " + partitions);
         }
@@ -35,7 +42,7 @@ public final class KafkaTopics {
         if (wanted.isEmpty()) {
             return;
         }
-        try (Admin admin = KafkaAdmins.open(bootstrapServers, timeout)) {
+        try (Admin admin = KafkaAdmins.open(bootstrapServers, clientProperties, timeout)) {
             Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             List<NewTopic> missing = wanted.stream()
                     .filter(name -> !existing.contains(name))
