@@ -9,7 +9,10 @@ export HOME=/tmp
 mc alias set minio "$S3_ENDPOINT" "$MINIO_ROOT_USER" "$MINIO_ROOT_PASSWORD"
 mc mb --ignore-existing "minio/$BUCKET"
 mc admin user add minio "$AWS_ACCESS_KEY_ID" "$AWS_SECRET_ACCESS_KEY"
-# attaching a policy that is already attached is an error: attach it only when missing
-if ! mc admin user info minio "$AWS_ACCESS_KEY_ID" | grep -q readwrite; then
-  mc admin policy attach minio readwrite --user "$AWS_ACCESS_KEY_ID"
-fi
+# attaching a policy that is already attached is an error: attach it only when missing (matched in the shell: the
+# MinIO image, which brings mc, has no grep)
+user_info=$(mc admin user info minio "$AWS_ACCESS_KEY_ID")
+case "$user_info" in
+  *readwrite*) echo "$AWS_ACCESS_KEY_ID already has readwrite" ;;
+  *) mc admin policy attach minio readwrite --user "$AWS_ACCESS_KEY_ID" ;;
+esac
