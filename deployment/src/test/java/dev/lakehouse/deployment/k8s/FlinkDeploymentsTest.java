@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ import picocli.CommandLine;
  */
 class FlinkDeploymentsTest {
 
-    private static final String JOB_IMAGE = "lakehouse/flink-job:0.1.0";
-    private static final String JOB_JAR = "local:///opt/flink/usrlib/lakehouse-flink-jobs-job.jar";
+    private static final String JOB_IMAGE = "lakehouse/flink-jobs:0.1.0-SNAPSHOT";
+    private static final String JOB_JAR = "local:///opt/flink/usrlib/lakehouse-flink-jobs.jar";
     private static final String ENTRY_CLASS = "dev.lakehouse.jobs.LakehouseJob";
     private static final String FLINK_MAIN_CONTAINER = "flink-main-container";
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{ENV:([A-Za-z0-9_]+)}");
@@ -59,6 +61,15 @@ class FlinkDeploymentsTest {
         assertThat(withJobs()).contains("base", "overlays/dev", "overlays/prod");
         assertThat(Kustomizations.rendered("base").all(FlinkDeployment.class)
                 .map(flink -> args(flink).job())).containsExactlyInAnyOrder("lakehouse", "maintenance");
+    }
+
+    @Test
+    void theImageAndJarAreWhatTheProjectBuildsAndComposeRuns() throws Exception {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        assertThat(Files.readString(repository.resolve("flink-jobs/Dockerfile")))
+                .as("the Dockerfile puts the jar where the FlinkDeployments look for it")
+                .containsPattern("(?m)^COPY .* " + Pattern.quote(JOB_JAR.substring("local://".length())) + "$");
+        assertThat(Files.readString(repository.resolve("docker-compose.yaml"))).contains("image: " + JOB_IMAGE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -186,7 +197,7 @@ class FlinkDeploymentsTest {
         Rendering replay = Kustomizations.rendered("replay");
         Container producer = replay.all(Job.class)
                 .flatMap(job -> job.getSpec().getTemplate().getSpec().getContainers().stream())
-                .filter(container -> container.getImage().equals("lakehouse/producer:0.1.0")).findFirst().orElseThrow();
+                .filter(container -> container.getImage().equals("lakehouse/producers:0.1.0-SNAPSHOT")).findFirst().orElseThrow();
         CommandLine.ParseResult parsed;
         try {
             parsed = new CommandLine(new ReplayCommand()).parseArgs(producer.getArgs().toArray(String[]::new));

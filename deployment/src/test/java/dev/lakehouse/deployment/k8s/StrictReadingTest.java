@@ -70,7 +70,7 @@ class StrictReadingTest {
                 spec:
                   flinkVersion: v2_0
                   job:
-                    jarUri: local:///opt/flink/usrlib/lakehouse-flink-jobs-job.jar
+                    jarUri: local:///opt/flink/usrlib/lakehouse-flink-jobs.jar
                     upgradeMode: savepoint
                 """)).isInstanceOf(AssertionError.class).hasMessageContaining("jarUri");
     }
@@ -124,12 +124,12 @@ class StrictReadingTest {
                 spec:
                   flinkVersion: v2_0
                   job:
-                    jarURI: local:///opt/flink/usrlib/lakehouse-flink-jobs-job.jar
+                    jarURI: local:///opt/flink/usrlib/lakehouse-flink-jobs.jar
                     upgradeMode: savepoint
                 """);
 
         assertThat(flink).isInstanceOf(FlinkDeployment.class);
-        assertThat(((FlinkDeployment) flink).getSpec().getJob().getJarURI()).endsWith("lakehouse-flink-jobs-job.jar");
+        assertThat(((FlinkDeployment) flink).getSpec().getJob().getJarURI()).endsWith("lakehouse-flink-jobs.jar");
     }
 
     /** The second guard: fields kept in an additionalProperties map, however they got there, are found. */
