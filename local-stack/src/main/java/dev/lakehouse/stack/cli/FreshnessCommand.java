@@ -31,7 +31,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -104,31 +107,40 @@ public final class FreshnessCommand implements Callable<Integer> {
                     KafkaProducer<byte[], byte[]> probes = new KafkaProducer<>(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                             new ByteArraySerializer(), new ByteArraySerializer())) {
-                boolean scannedAtStart = false;
-                long nextProbe = System.nanoTime();
-                long nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
-                int probe = 0;
-                while (!replay.isDone() || (!probesSentAtNanos.isEmpty() && probe < 100_000)) {
+                // Probes go out on their own clock: a Trino poll that takes seconds under load must not thin them out.
+                AtomicInteger probesSent = new AtomicInteger();
+                ScheduledExecutorService probeClock = Executors.newSingleThreadScheduledExecutor();
+                probeClock.scheduleAtFixedRate(() -> {
                     ReplayProgress now = progress.get();
-                    if (!replay.isDone() && now != null && now.eventTimeMillis() > 0 && System.nanoTime() >= nextProbe) {
-                        sendProbe(probes, ++probe, now.eventTimeMillis());
-                        nextProbe = System.nanoTime() + probeInterval.toNanos();
+                    if (!replay.isDone() && now != null && now.eventTimeMillis() > 0) {
+                        sendProbe(probes, probesSent.incrementAndGet(), now.eventTimeMillis());
                     }
-                    collectVisibleProbes(trinoConnection);
-                    if (System.nanoTime() >= nextStatus) {
-                        printStatus(progress.get(), probe);
-                        nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
+                }, 0, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    boolean scannedAtStart = false;
+                    long nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
+                    long giveUpAt = Long.MAX_VALUE;
+                    while (!replay.isDone() || !probesSentAtNanos.isEmpty()) {
+                        collectVisibleProbes(trinoConnection);
+                        if (System.nanoTime() >= nextStatus) {
+                            printStatus(progress.get(), probesSent.get());
+                            nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
+                        }
+                        if (!scannedAtStart && !freshnessSeconds.isEmpty()) {
+                            report.add("full scans at the start: " + fullScans(trinoConnection));
+                            scannedAtStart = true;
+                        }
+                        if (replay.isDone() && giveUpAt == Long.MAX_VALUE) {
+                            giveUpAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                        }
+                        if (System.nanoTime() > giveUpAt) {
+                            report.add(probesSentAtNanos.size() + " probes never became visible within 10 minutes of the replay's end");
+                            break;
+                        }
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
                     }
-                    if (!scannedAtStart && !freshnessSeconds.isEmpty()) {
-                        report.add("full scans at the start: " + fullScans(trinoConnection));
-                        scannedAtStart = true;
-                    }
-                    if (replay.isDone() && !probesSentAtNanos.isEmpty() && freshnessSeconds.size() + probesSentAtNanos.size() > 0
-                            && System.nanoTime() - nextProbe > TimeUnit.MINUTES.toNanos(10)) {
-                        report.add(probesSentAtNanos.size() + " probes never became visible within 10 minutes");
-                        break;
-                    }
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+                } finally {
+                    probeClock.shutdownNow();
                 }
                 ReplaySummary summary = replay.get();
                 report.add(String.format("replay: %,d rows at %,.0f rows/s (asked %,.0f)", summary.rowsSent(), summary.rowsPerSecond(), rate));
