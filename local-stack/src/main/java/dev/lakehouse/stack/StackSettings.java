@@ -9,6 +9,9 @@ import java.time.Duration;
  * defaults are the well-known ports a user expects.
  *
  * @param warehouse tables, catalog database and the stack's own state (Kafka logs, checkpoints) live here
+ * @param flinkSlots task slots of the (each) TaskManager
+ * @param taskManagers 0: Flink runs inside the stack's JVM (a MiniCluster); N: a session cluster of one JobManager and N
+ *     TaskManager processes
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting the embedded broker; null = embedded
  * @param trino whether to run Trino on the tables, and where
  */
@@ -19,11 +22,18 @@ public record StackSettings(
         int catalogPort,
         int flinkPort,
         int flinkSlots,
+        int taskManagers,
         int topicPartitions,
         String topicPrefix,
         Duration checkpointInterval,
         String externalKafka,
         TrinoSettings trino) {
+
+    public StackSettings {
+        if (taskManagers < 0) {
+            throw new IllegalArgumentException("the number of TaskManager processes must not be negative, got " + taskManagers);
+        }
+    }
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -32,24 +42,30 @@ public record StackSettings(
 
     public static StackSettings defaults(Path warehouse) {
         return new StackSettings(warehouse.toAbsolutePath().normalize(), DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10), null,
+                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 0, 2, "", Duration.ofSeconds(10), null,
                 TrinoSettings.enabledOn(TrinoSettings.DEFAULT_PORT));
     }
 
     /** Free ports everywhere and no Trino: for tests that must not collide with a running stack. */
     public static StackSettings ephemeral(Path warehouse, Duration checkpointInterval) {
-        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval, null,
+        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 0, 2, "", checkpointInterval, null,
                 TrinoSettings.disabled());
     }
 
     public StackSettings withExternalKafka(String bootstrapServers) {
-        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, bootstrapServers, trino);
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, taskManagers,
+                topicPartitions, topicPrefix, checkpointInterval, bootstrapServers, trino);
     }
 
     public StackSettings withTrino(TrinoSettings trinoSettings) {
-        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, externalKafka, trinoSettings);
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, taskManagers,
+                topicPartitions, topicPrefix, checkpointInterval, externalKafka, trinoSettings);
+    }
+
+    /** Runs Flink as a JobManager and {@code count} TaskManager processes (0: inside the stack's JVM). */
+    public StackSettings withTaskManagers(int count) {
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, count,
+                topicPartitions, topicPrefix, checkpointInterval, externalKafka, trino);
     }
 
     /** Kafka logs, Flink checkpoints and uploads: kept beside the tables so a restart finds them. */

@@ -13,7 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -96,6 +100,61 @@ public final class FlinkRestClient {
 
     public JsonNode overview() throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/overview")).GET());
+    }
+
+    /** Every job the cluster knows, id to state (RUNNING, CANCELED, …). */
+    public Map<String, String> jobStates() throws IOException, InterruptedException {
+        Map<String, String> states = new LinkedHashMap<>();
+        overview().path("jobs").forEach(job -> states.put(job.path("jid").asText(), job.path("state").asText()));
+        return states;
+    }
+
+    /** {@code PATCH /jobs/:id?mode=cancel}, the dashboard's Cancel Job; returns at once, the job cancels in the background. */
+    public void cancelJob(String jobId) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** {@code GET /overview}: TaskManagers, slots (total and available) and jobs of the cluster. */
+    public JsonNode clusterOverview() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/overview")).GET());
+    }
+
+    /** The resource ids of the TaskManagers registered with the cluster's resource manager. */
+    public Set<String> taskManagerIds() throws IOException, InterruptedException {
+        Set<String> ids = new LinkedHashSet<>();
+        send(HttpRequest.newBuilder(base.resolve("/taskmanagers")).GET()).path("taskmanagers")
+                .forEach(taskManager -> ids.add(taskManager.path("id").asText()));
+        return ids;
+    }
+
+    /** {@code GET /jobs/:id}: state, and each vertex with its status and task counts. */
+    public JsonNode job(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId)).GET());
+    }
+
+    /** True when the job and every one of its tasks are RUNNING, as after a (re)start has completed. */
+    public boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
+        JsonNode job = job(jobId);
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (vertex.path("tasks").path("RUNNING").asInt() != vertex.path("parallelism").asInt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The resource ids of the TaskManagers that run tasks of the job. */
+    public Set<String> taskManagersOf(String jobId) throws IOException, InterruptedException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode vertex : job(jobId).path("vertices")) {
+            send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")).GET())
+                    .path("taskmanagers").forEach(taskManager -> ids.add(taskManager.path("taskmanager-id").asText()));
+        }
+        return ids;
     }
 
     public String dashboardHtml() throws IOException, InterruptedException {
