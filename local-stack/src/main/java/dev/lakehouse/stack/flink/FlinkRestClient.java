@@ -24,6 +24,8 @@ import java.util.UUID;
 /** The few calls of Flink's REST API that a user makes from the dashboard: upload a jar, run it, watch the job. */
 public final class FlinkRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the REST API reports as the TaskManager of a task that is not deployed. */
+    private static final String UNASSIGNED = "(unassigned)";
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -147,12 +149,17 @@ public final class FlinkRestClient {
         return true;
     }
 
-    /** The resource ids of the TaskManagers that run tasks of the job. */
+    /** The resource ids of the TaskManagers that run tasks of the job (tasks not deployed yet are left out). */
     public Set<String> taskManagersOf(String jobId) throws IOException, InterruptedException {
         Set<String> ids = new LinkedHashSet<>();
         for (JsonNode vertex : job(jobId).path("vertices")) {
             send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")).GET())
-                    .path("taskmanagers").forEach(taskManager -> ids.add(taskManager.path("taskmanager-id").asText()));
+                    .path("taskmanagers").forEach(taskManager -> {
+                        String id = taskManager.path("taskmanager-id").asText();
+                        if (!id.isEmpty() && !id.equals(UNASSIGNED)) {
+                            ids.add(id);
+                        }
+                    });
         }
         return ids;
     }

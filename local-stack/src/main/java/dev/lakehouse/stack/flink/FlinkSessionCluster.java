@@ -37,7 +37,6 @@ import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
 import org.apache.flink.runtime.jobmanager.JobManagerProcessSpec;
 import org.apache.flink.runtime.jobmanager.JobManagerProcessUtils;
 import org.apache.flink.runtime.util.config.memory.ProcessMemoryUtils;
-import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -189,9 +188,6 @@ public final class FlinkSessionCluster implements FlinkCluster {
         conf.set(WebOptions.UPLOAD_DIR, uploads.toString());
         conf.set(WebOptions.TMP_DIR, tmp.toString());
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
-        // RocksDB writes an info log per state instance, by default beside the Flink log: dozens of files per job in log/.
-        // A location that is not a folder keeps each in its instance's working folder, which goes when the instance does.
-        conf.set(RocksDBConfigurableOptions.LOG_DIR, "/dev/null");
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
