@@ -307,6 +307,11 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 return;
             }
             lost.forgetPid();
+            if (!jobManager.isAlive()) {
+                // A replacement would only wait for a JobManager that is gone (jobManagerExited says so).
+                taskManagers.remove(index);
+                return;
+            }
             int exitCode = lost.process().exitValue();
             if (lost.uptime().compareTo(QUICK_EXIT) < 0 && ++quickExits > MAX_QUICK_EXITS) {
                 taskManagers.remove(index);
