@@ -1,6 +1,7 @@
 package dev.lakehouse.stack.flink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakehouse.oracle.BronzeOracle;
@@ -142,6 +143,25 @@ class MultiProcessClusterIT {
             }
             scenario.stopAndAssertNothingLeft();
         }
+    }
+
+    /** A JobManager that cannot start fails the start with the end of its output, and leaves no process behind. */
+    @Test
+    void aProcessThatCannotStartFailsTheStartWithTheEndOfItsLog() throws Exception {
+        Path workDir = Path.of("target", "multi-process-it", "cannot-start").toAbsolutePath();
+        TempDirs.deleteRecursively(workDir);
+        SessionClusterSettings defaults = SessionClusterSettings.forStack(1, 1, 0);
+        SessionClusterSettings noFlinkOnTheClassPath = new SessionClusterSettings(1, 1, 0, defaults.jobManagerProcessMemory(),
+                defaults.taskManagerProcessMemory(), defaults.heartbeatInterval(), defaults.heartbeatTimeout(),
+                defaults.restartDelay(), Duration.ofMinutes(1), defaults.java(), workDir.resolve("no-such.jar").toString());
+
+        assertThatThrownBy(() -> FlinkSessionCluster.start(noFlinkOnTheClassPath, workDir))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Flink jobmanager")
+                .hasMessageContaining("while starting")
+                .hasMessageContaining("StandaloneSessionClusterEntrypoint");
+        assertThat(ProcessHandle.current().children()).as("child processes after the failed start").noneMatch(ProcessHandle::isAlive);
+        TempDirs.deleteRecursively(workDir);
     }
 
     private static Set<String> registered(FlinkRestClient rest) {
