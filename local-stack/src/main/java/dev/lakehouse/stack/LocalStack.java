@@ -7,8 +7,11 @@ import dev.lakehouse.iceberg.CatalogSettings;
 import dev.lakehouse.jobs.LakehouseTables;
 import dev.lakehouse.stack.catalog.RestCatalogServer;
 import dev.lakehouse.stack.drain.DrainWatcher;
+import dev.lakehouse.stack.flink.FlinkCluster;
 import dev.lakehouse.stack.flink.FlinkRestClient;
+import dev.lakehouse.stack.flink.FlinkSessionCluster;
 import dev.lakehouse.stack.flink.LocalFlinkCluster;
+import dev.lakehouse.stack.flink.SessionClusterSettings;
 import dev.lakehouse.stack.flink.RetainedCheckpoints;
 import dev.lakehouse.stack.kafka.EmbeddedKafkaBroker;
 import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
@@ -39,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The whole lakehouse in one folder: a Kafka broker, the Iceberg REST catalog and Flink with its dashboard in this
- * process, and Trino (which needs a newer Java) as a child process. Jobs are submitted as the job jar through Flink's
+ * process (or Flink as a JobManager and TaskManager child processes), and Trino (which needs a newer Java) as a child
+ * process. Jobs are submitted as the job jar through Flink's
  * REST API, exactly as a user does.
  */
 public final class LocalStack implements AutoCloseable {
@@ -52,7 +56,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private String bootstrapServers;
     private RestCatalogServer catalog;
-    private LocalFlinkCluster flink;
+    private FlinkCluster flink;
     private TrinoServer trino;
     private String trinoUnavailable;
 
@@ -90,13 +94,22 @@ public final class LocalStack implements AutoCloseable {
         started.add(catalog);
         // Trino takes 20–40 s to start: launch it first and let it come up while Flink starts and jobs are submitted.
         startTrino(state);
-        flink = LocalFlinkCluster.start(settings.flinkPort(), settings.flinkSlots(), state.resolve("flink"));
+        flink = startFlink(state.resolve("flink"));
         started.add(flink);
         KafkaTopics.createIfMissing(bootstrapServers, BronzeTopics.all(settings.topicPrefix()), settings.topicPartitions(),
                 KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
         new RunningStack(ProcessHandle.current().pid(), bootstrapServers, catalog.uri(), dashboardUrl(),
                 trino == null ? null : trino.uri().toString()).write(state);
         started.add(() -> RunningStack.remove(state));
+    }
+
+    /** Flink in this JVM, or as a JobManager and TaskManager processes: either way jobs go through its REST API. */
+    private FlinkCluster startFlink(Path workDir) throws Exception {
+        if (settings.taskManagers() == 0) {
+            return LocalFlinkCluster.start(settings.flinkPort(), settings.flinkSlots(), workDir);
+        }
+        return FlinkSessionCluster.start(
+                SessionClusterSettings.forStack(settings.taskManagers(), settings.flinkSlots(), settings.flinkPort()), workDir);
     }
 
     /** Starts Trino, or records why the stack runs without it: a missing Java 24+ is not a reason to fail. */
@@ -251,6 +264,11 @@ public final class LocalStack implements AutoCloseable {
 
     public FlinkRestClient flinkRest() {
         return flink.rest();
+    }
+
+    /** The JobManager and TaskManager processes, when Flink runs as a session cluster ({@code taskManagers > 0}). */
+    public Optional<FlinkSessionCluster> sessionCluster() {
+        return flink instanceof FlinkSessionCluster cluster ? Optional.of(cluster) : Optional.empty();
     }
 
     /** The stack's Trino, still starting until {@link TrinoServer#awaitReady}; empty when it runs without one. */

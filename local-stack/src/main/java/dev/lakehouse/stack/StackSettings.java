@@ -10,9 +10,13 @@ import java.util.Optional;
  * defaults are the well-known ports a user expects.
  *
  * @param warehouse tables, catalog database and the stack's own state (Kafka logs, checkpoints) live here
+ * @param flinkSlots task slots of the (each) TaskManager
+ * @param taskManagers 0: Flink runs inside the stack's JVM (a MiniCluster); N: a session cluster of one JobManager and N
+ *     TaskManager processes
  * @param externalKafka bootstrap servers of a Kafka to use instead of starting the embedded broker; null = embedded
  * @param trino whether to run Trino on the tables, and where
  * @param objectStore where the tables live when not in the warehouse folder (S3-compatible storage)
+ * @param kafkaProperties a file of Kafka client settings (TLS, SASL) for every client of the stack and the jobs
  */
 public record StackSettings(
         Path warehouse,
@@ -21,12 +25,20 @@ public record StackSettings(
         int catalogPort,
         int flinkPort,
         int flinkSlots,
+        int taskManagers,
         int topicPartitions,
         String topicPrefix,
         Duration checkpointInterval,
         String externalKafka,
         TrinoSettings trino,
-        Optional<ObjectStore> objectStore) {
+        Optional<ObjectStore> objectStore,
+        Optional<Path> kafkaProperties) {
+
+    public StackSettings {
+        if (taskManagers < 0) {
+            throw new IllegalArgumentException("the number of TaskManager processes must not be negative, got " + taskManagers);
+        }
+    }
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_KAFKA_CONTROLLER_PORT = 9093;
@@ -35,29 +47,42 @@ public record StackSettings(
 
     public static StackSettings defaults(Path warehouse) {
         return new StackSettings(warehouse.toAbsolutePath().normalize(), DEFAULT_KAFKA_PORT, DEFAULT_KAFKA_CONTROLLER_PORT,
-                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 2, "", Duration.ofSeconds(10), null,
-                TrinoSettings.enabledOn(TrinoSettings.DEFAULT_PORT), Optional.empty());
+                DEFAULT_CATALOG_PORT, DEFAULT_FLINK_PORT, 4, 0, 2, "", Duration.ofSeconds(10), null,
+                TrinoSettings.enabledOn(TrinoSettings.DEFAULT_PORT), Optional.empty(), Optional.empty());
     }
 
     /** Free ports everywhere and no Trino: for tests that must not collide with a running stack. */
     public static StackSettings ephemeral(Path warehouse, Duration checkpointInterval) {
-        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 2, "", checkpointInterval, null,
-                TrinoSettings.disabled(), Optional.empty());
+        return new StackSettings(warehouse.toAbsolutePath().normalize(), 0, 0, 0, 0, 4, 0, 2, "", checkpointInterval, null,
+                TrinoSettings.disabled(), Optional.empty(), Optional.empty());
     }
 
     public StackSettings withExternalKafka(String bootstrapServers) {
-        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, bootstrapServers, trino, objectStore);
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, taskManagers,
+                topicPartitions, topicPrefix, checkpointInterval, bootstrapServers, trino, objectStore, kafkaProperties);
     }
 
     public StackSettings withTrino(TrinoSettings trinoSettings) {
-        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, externalKafka, trinoSettings, objectStore);
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, taskManagers,
+                topicPartitions, topicPrefix, checkpointInterval, externalKafka, trinoSettings, objectStore, kafkaProperties);
+    }
+
+    /** Runs Flink as a JobManager and {@code count} TaskManager processes (0: inside the stack's JVM). */
+    public StackSettings withTaskManagers(int count) {
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, count,
+                topicPartitions, topicPrefix, checkpointInterval, externalKafka, trino, objectStore, kafkaProperties);
     }
 
     public StackSettings withObjectStore(ObjectStore store) {
-        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, topicPartitions,
-                topicPrefix, checkpointInterval, externalKafka, trino, Optional.of(store));
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, taskManagers,
+                topicPartitions, topicPrefix, checkpointInterval, externalKafka, trino, Optional.of(store), kafkaProperties);
+    }
+
+    /** Connect to Kafka with these client settings (TLS, SASL): the stack's own clients and the jobs alike. */
+    public StackSettings withKafkaProperties(Path file) {
+        return new StackSettings(warehouse, kafkaPort, kafkaControllerPort, catalogPort, flinkPort, flinkSlots, taskManagers,
+                topicPartitions, topicPrefix, checkpointInterval, externalKafka, trino, objectStore,
+                Optional.of(file.toAbsolutePath().normalize()));
     }
 
     /** Kafka logs, Flink checkpoints and uploads: kept beside the tables so a restart finds them. */

@@ -73,6 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--dashboard-port", defaultValue = "8081", description = "Flink dashboard port (default: ${DEFAULT-VALUE}).")
     int dashboardPort;
 
+    @Option(names = "--taskmanagers", defaultValue = "0",
+            description = "Run Flink as a session cluster of one JobManager and N TaskManager processes (default: ${DEFAULT-VALUE}, Flink inside the stack's process).")
+    int taskManagers;
+
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
@@ -118,8 +122,8 @@ public final class DemoCommand implements Callable<Integer> {
         TrinoSettings trino = noTrino ? TrinoSettings.disabled()
                 : TrinoSettings.enabledOn(trinoPort).withJavaHome(Optional.ofNullable(trinoJavaHome));
         StackSettings settings = new StackSettings(warehouseDir, kafkaPort, kafkaControllerPort,
-                catalogPort, dashboardPort, defaults.flinkSlots(), defaults.topicPartitions(), defaults.topicPrefix(), checkpointInterval, null,
-                trino, resolved.objectStore());
+                catalogPort, dashboardPort, defaults.flinkSlots(), taskManagers, defaults.topicPartitions(), defaults.topicPrefix(),
+                checkpointInterval, null, trino, resolved.objectStore(), Optional.empty());
 
         out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", resolved.describe());
         out.printf("  Logs              %s%n", System.getProperty("log.file", "(console)"));
@@ -129,6 +133,8 @@ public final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(shutdown);
 
         out.printf("  Flink dashboard   %s%n", stack.dashboardUrl());
+        stack.sessionCluster().ifPresent(cluster -> out.printf("  Flink processes   %s, TaskManagers %s (config and logs in %s)%n",
+                cluster.jobManager(), cluster.taskManagers(), cluster.clusterDir()));
         out.printf("  Kafka             %s%n", stack.bootstrapServers());
         out.printf("  Iceberg catalog   %s (warehouse %s)%n", stack.catalogUri(), stack.warehouseUri());
         stack.trino().ifPresentOrElse(this::announceWhenReady,

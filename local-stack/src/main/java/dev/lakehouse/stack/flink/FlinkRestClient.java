@@ -13,13 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.OptionalLong;
 import java.util.UUID;
 
 /** The few calls of Flink's REST API that a user makes from the dashboard: upload a jar, run it, watch the job. */
 public final class FlinkRestClient {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What the REST API reports as the TaskManager of a task that is not deployed. */
+    private static final String UNASSIGNED = "(unassigned)";
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -96,6 +102,66 @@ public final class FlinkRestClient {
 
     public JsonNode overview() throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/overview")).GET());
+    }
+
+    /** Every job the cluster knows, id to state (RUNNING, CANCELED, …). */
+    public Map<String, String> jobStates() throws IOException, InterruptedException {
+        Map<String, String> states = new LinkedHashMap<>();
+        overview().path("jobs").forEach(job -> states.put(job.path("jid").asText(), job.path("state").asText()));
+        return states;
+    }
+
+    /** {@code PATCH /jobs/:id?mode=cancel}, the dashboard's Cancel Job; returns at once, the job cancels in the background. */
+    public void cancelJob(String jobId) throws IOException, InterruptedException {
+        send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "?mode=cancel"))
+                .method("PATCH", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** {@code GET /overview}: TaskManagers, slots (total and available) and jobs of the cluster. */
+    public JsonNode clusterOverview() throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/overview")).GET());
+    }
+
+    /** The resource ids of the TaskManagers registered with the cluster's resource manager. */
+    public Set<String> taskManagerIds() throws IOException, InterruptedException {
+        Set<String> ids = new LinkedHashSet<>();
+        send(HttpRequest.newBuilder(base.resolve("/taskmanagers")).GET()).path("taskmanagers")
+                .forEach(taskManager -> ids.add(taskManager.path("id").asText()));
+        return ids;
+    }
+
+    /** {@code GET /jobs/:id}: state, and each vertex with its status and task counts. */
+    public JsonNode job(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId)).GET());
+    }
+
+    /** True when the job and every one of its tasks are RUNNING, as after a (re)start has completed. */
+    public boolean allTasksRunning(String jobId) throws IOException, InterruptedException {
+        JsonNode job = job(jobId);
+        if (!job.path("state").asText().equals("RUNNING")) {
+            return false;
+        }
+        for (JsonNode vertex : job.path("vertices")) {
+            if (vertex.path("tasks").path("RUNNING").asInt() != vertex.path("parallelism").asInt()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The resource ids of the TaskManagers that run tasks of the job (tasks not deployed yet are left out). */
+    public Set<String> taskManagersOf(String jobId) throws IOException, InterruptedException {
+        Set<String> ids = new LinkedHashSet<>();
+        for (JsonNode vertex : job(jobId).path("vertices")) {
+            send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/vertices/" + vertex.path("id").asText() + "/taskmanagers")).GET())
+                    .path("taskmanagers").forEach(taskManager -> {
+                        String id = taskManager.path("taskmanager-id").asText();
+                        if (!id.isEmpty() && !id.equals(UNASSIGNED)) {
+                            ids.add(id);
+                        }
+                    });
+        }
+        return ids;
     }
 
     public String dashboardHtml() throws IOException, InterruptedException {

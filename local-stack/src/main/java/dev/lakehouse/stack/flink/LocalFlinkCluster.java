@@ -23,7 +23,7 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  * Flink in this process: a MiniCluster with its web dashboard and jar submission, bound to loopback. Users
  * (and the stack itself) upload the job jar and run it through the REST API, as on a real cluster.
  */
-public final class LocalFlinkCluster implements AutoCloseable {
+public final class LocalFlinkCluster implements FlinkCluster {
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
 
     private final MiniCluster miniCluster;
@@ -75,13 +75,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return new LocalFlinkCluster(miniCluster, miniCluster.getRestAddress().get());
     }
 
-    /** The dashboard and REST API, e.g. http://127.0.0.1:8081. */
+    @Override
     public URI restAddress() {
         return restAddress;
-    }
-
-    public FlinkRestClient rest() {
-        return new FlinkRestClient(restAddress);
     }
 
     /**
