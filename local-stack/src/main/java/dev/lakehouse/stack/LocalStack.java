@@ -18,19 +18,22 @@ import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
 import dev.lakehouse.stack.kafka.KafkaTopics;
 import dev.lakehouse.stack.trino.JavaRuntimes;
 import dev.lakehouse.stack.trino.TrinoArtifacts;
+import dev.lakehouse.replay.EventTimeHeartbeat;
 import dev.lakehouse.stack.trino.TrinoDistribution;
 import dev.lakehouse.stack.trino.TrinoServer;
 import dev.lakehouse.stack.trino.TrinoSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Properties;
-import dev.lakehouse.replay.EventTimeHeartbeat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -53,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private Properties kafkaClient = new Properties();
     private EmbeddedKafkaBroker kafka;
     private String bootstrapServers;
     private RestCatalogServer catalog;
@@ -66,6 +70,10 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackSettings settings) throws Exception {
         LocalStack stack = new LocalStack(settings);
+        // Trino and Flink's processes outlive a JVM that exits without closing the stack (Ctrl-C, SIGTERM): close it then.
+        Thread closeOnExit = new Thread(stack::closeQuietly, "lakehouse-stack-shutdown");
+        Runtime.getRuntime().addShutdownHook(closeOnExit);
+        stack.started.add(() -> removeShutdownHook(closeOnExit));
         try {
             stack.startAll();
             return stack;
@@ -77,6 +85,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() throws Exception {
         Path state = Files.createDirectories(settings.stateDir());
+        kafkaClient = settings.kafkaProperties().map(LocalStack::readProperties).orElseGet(Properties::new);
         if (settings.externalKafka() == null) {
             kafka = EmbeddedKafkaBroker.builder(state.resolve("kafka"))
                     .brokerPort(settings.kafkaPort())
@@ -96,7 +105,8 @@ public final class LocalStack implements AutoCloseable {
         startTrino(state);
         flink = startFlink(state.resolve("flink"));
         started.add(flink);
-        KafkaTopics.createIfMissing(bootstrapServers, BronzeTopics.all(settings.topicPrefix()), settings.topicPartitions(),
+        KafkaTopics.createIfMissing(bootstrapServers, kafkaClientProperties(), BronzeTopics.all(settings.topicPrefix()),
+                settings.topicPartitions(),
                 KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
         new RunningStack(ProcessHandle.current().pid(), bootstrapServers, catalog.uri(), dashboardUrl(),
                 trino == null ? null : trino.uri().toString()).write(state);
@@ -194,11 +204,32 @@ public final class LocalStack implements AutoCloseable {
                 "--checkpoint-dir", checkpointRoot().toUri().toString()));
     }
 
-    /** Checkpoints stay in the local state folder: Flink's S3 file system plugin is not on the stack's classpath. */
+    /**
+     * The object store's and Kafka's client options. Checkpoints stay in the local state folder: Flink's S3 file system
+     * plugin is not on the stack's classpath.
+     */
     private List<String> withObjectStore(List<String> arguments) {
         List<String> all = new ArrayList<>(arguments);
         settings.objectStore().ifPresent(store -> all.addAll(store.jobArguments()));
+        settings.kafkaProperties().ifPresent(file -> all.addAll(List.of("--kafka-properties", file.toString())));
         return List.copyOf(all);
+    }
+
+    /** The Kafka client settings (TLS, SASL) every client of this stack uses; empty for the embedded broker. */
+    public Properties kafkaClientProperties() {
+        Properties copy = new Properties();
+        copy.putAll(kafkaClient);
+        return copy;
+    }
+
+    private static Properties readProperties(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the Kafka client properties " + file, e);
+        }
+        return properties;
     }
 
     public DrainWatcher drainWatcher(String jobId, Admin admin, Catalog icebergCatalog) {
@@ -227,13 +258,15 @@ public final class LocalStack implements AutoCloseable {
      * sessions, windows and SLA timers up to then fire without waiting for newer data.
      */
     public void advanceEventTime(Instant eventTime) throws Exception {
-        int partitions = EventTimeHeartbeat.send(bootstrapServers, new Properties(), BronzeTopics.all(settings.topicPrefix()),
+        int partitions = EventTimeHeartbeat.send(bootstrapServers, kafkaClientProperties(), BronzeTopics.all(settings.topicPrefix()),
                 eventTime);
         LOG.info("Event time advanced to {} on {} partitions", eventTime, partitions);
     }
 
     public Admin openAdmin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+        Properties config = kafkaClientProperties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(config);
     }
 
     /** A client of the stack's catalog; close it when done. */
@@ -297,7 +330,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops Flink first (it reads from Kafka and writes through the catalog), then the catalog, then Kafka. */
     @Override
-    public void close() throws Exception {
+    public synchronized void close() throws Exception {
         Exception failure = null;
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
@@ -313,6 +346,22 @@ public final class LocalStack implements AutoCloseable {
         started.clear();
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            close();
+        } catch (Exception e) {
+            LOG.warn("Stopping the stack at JVM exit failed", e);
+        }
+    }
+
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is what is closing the stack
         }
     }
 

@@ -80,6 +80,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--kafka-port", defaultValue = "9092", description = "Kafka port (default: ${DEFAULT-VALUE}).")
     int kafkaPort;
 
+    @Option(names = "--bootstrap-servers", description = "Use this Kafka instead of starting one (the topics are created if missing).")
+    String bootstrapServers;
+
+    @Option(names = "--kafka-properties", description = "A file of Kafka client settings (TLS, SASL) for the replay, the jobs "
+            + "and the stack's own clients, e.g. security.protocol=SASL_SSL.")
+    Path kafkaProperties;
+
     @Option(names = "--catalog-port", defaultValue = "8181", description = "Iceberg REST catalog port (default: ${DEFAULT-VALUE}).")
     int catalogPort;
 
@@ -124,6 +131,13 @@ public final class DemoCommand implements Callable<Integer> {
         StackSettings settings = new StackSettings(warehouseDir, kafkaPort, kafkaControllerPort,
                 catalogPort, dashboardPort, defaults.flinkSlots(), taskManagers, defaults.topicPartitions(), defaults.topicPrefix(),
                 checkpointInterval, null, trino, resolved.objectStore(), Optional.empty());
+        if (bootstrapServers != null) {
+            settings = settings.withExternalKafka(bootstrapServers);
+        }
+        if (kafkaProperties != null) {
+            settings = settings.withKafkaProperties(ProjectLayout.requireFile(kafkaProperties.toAbsolutePath(), "Kafka properties file",
+                    "give a readable properties file"));
+        }
 
         out.printf("Starting the local stack (Flink 2.0, Iceberg 1.11, Kafka 4.3; warehouse %s)%n", resolved.describe());
         out.printf("  Logs              %s%n", System.getProperty("log.file", "(console)"));
@@ -197,6 +211,7 @@ public final class DemoCommand implements Callable<Integer> {
                 return ReplayProducer.run(ReplayOptions.builder(seedsDir)
                         .bootstrapServers(stack.bootstrapServers())
                         .topicPrefix(stack.settings().topicPrefix())
+                        .kafkaProperties(stack.kafkaClientProperties())
                         .speed(speed)
                         .progressListener(latest::set)
                         .build());

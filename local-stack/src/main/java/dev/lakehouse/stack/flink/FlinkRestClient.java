@@ -28,6 +28,7 @@ public final class FlinkRestClient {
     private static final String UNASSIGNED = "(unassigned)";
 
     private final URI base;
+    private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(5);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public FlinkRestClient(URI base) {
@@ -171,7 +172,9 @@ public final class FlinkRestClient {
     }
 
     private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofString());
+        // Generous: POST /jars/:id/run answers only after the job's main() ran in the JobManager (it creates the tables
+        // and plans the gold SQL), which took over 2 minutes on a 2-core machine busy with other builds.
+        HttpResponse<String> response = http.send(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IOException("Flink REST " + response.request().method() + " " + response.request().uri()
                     + " answered " + response.statusCode() + ": " + response.body());
