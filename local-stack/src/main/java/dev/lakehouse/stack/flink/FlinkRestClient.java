@@ -94,6 +94,25 @@ public final class FlinkRestClient {
                 .path("exceptionHistory").path("entries").path(0).path("stacktrace").asText("");
     }
 
+    /**
+     * How often the job has restarted since it was submitted (the job metric {@code numRestarts}); 0 for a job that
+     * never failed.
+     */
+    public long numRestarts(String jobId) throws IOException, InterruptedException {
+        JsonNode metrics = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/metrics?get=numRestarts")).GET());
+        for (JsonNode metric : metrics) {
+            if (metric.path("id").asText().equals("numRestarts")) {
+                return metric.path("value").asLong();
+            }
+        }
+        throw new IOException("job " + jobId + " reports no numRestarts metric: " + metrics);
+    }
+
+    /** The failures Flink recorded for a job ({@code GET /jobs/:id/exceptions}); empty for a job that never failed. */
+    public JsonNode exceptionHistory(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET()).path("exceptionHistory").path("entries");
+    }
+
     public JsonNode overview() throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/overview")).GET());
     }
