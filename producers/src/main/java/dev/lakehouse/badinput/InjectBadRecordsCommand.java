@@ -13,13 +13,18 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code inject-bad-records}: bad records of every kind, straight into the source topics. */
 @Command(name = "inject-bad-records", mixinStandardHelpOptions = true,
         description = "Write bad records of every kind straight into the source topics (no producer checks), "
                 + "then print what was sent per kind and what bronze should do with it.")
 public final class InjectBadRecordsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", defaultValue = ReplayOptions.DEFAULT_BOOTSTRAP_SERVERS,
             description = "Kafka bootstrap servers (default: ${DEFAULT-VALUE}).")
@@ -73,7 +78,8 @@ public final class InjectBadRecordsCommand implements Callable<Integer> {
             System.err.println("inject-bad-records failed: " + e.getMessage());
             return CommandLine.ExitCode.SOFTWARE;
         }
-        System.out.print(summary.describe());
+        spec.commandLine().getOut().print(summary.describe());
+        spec.commandLine().getOut().flush();
         return CommandLine.ExitCode.OK;
     }
 }

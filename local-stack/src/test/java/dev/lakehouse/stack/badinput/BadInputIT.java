@@ -8,6 +8,7 @@ import dev.lakehouse.badinput.BadRecord;
 import dev.lakehouse.badinput.BadRecordGenerator;
 import dev.lakehouse.badinput.BadRecordInjector;
 import dev.lakehouse.badinput.BadRecordKind;
+import dev.lakehouse.badinput.InjectBadRecordsCommand;
 import dev.lakehouse.badinput.SentBadRecord;
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.RowParser;
@@ -22,6 +23,8 @@ import dev.lakehouse.stack.testing.Poll;
 import dev.lakehouse.stack.testing.SeedFolders;
 import dev.lakehouse.stack.testing.TempDirs;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +48,11 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
 
 /**
  * The committed sample replayed with bad records of every kind written straight into every source topic before,
@@ -53,6 +60,7 @@ import org.junit.jupiter.api.Test;
  * good row lands once, every bad record is in {@code bronze.rejected_records} with its reason and Kafka coordinates (or
  * in bronze, for the kinds the contract keeps), and the job never restarts.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputIT {
     private static final Path JOB_JAR = Path.of(System.getProperty("lakehouse.job.jar"));
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(4);
@@ -62,11 +70,13 @@ class BadInputIT {
 
     private static Path warehouse;
     private static LocalStack stack;
+    private static LocalStack.RunningJob job;
 
     @BeforeAll
     static void startStack() throws Exception {
         warehouse = Files.createTempDirectory("lakehouse-bad-input-it");
         stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2)));
+        job = stack.submitJob(JOB_JAR);
     }
 
     @AfterAll
@@ -78,8 +88,8 @@ class BadInputIT {
     }
 
     @Test
+    @Order(1)
     void badRecordsOfEveryKindAreRejectedOrKeptAsTheContractSaysAndTheJobNeverRestarts() throws Exception {
-        LocalStack.RunningJob job = stack.submitJob(JOB_JAR);
         List<SentBadRecord> sent = Collections.synchronizedList(new ArrayList<>());
         ReplaySummary replay;
         try (BadRecordInjector injector = new BadRecordInjector(stack.bootstrapServers(), new Properties(), "", RECORD_TIME)) {
@@ -148,7 +158,7 @@ class BadInputIT {
                     .allSatisfy(row -> assertThat(row.get("reason")).isEqualTo("oversized"));
         }
 
-        assertThat(stack.flinkRest().numRestarts(job.jobId())).as("restarts").isZero();
+        assertThat(stack.restartCount(job.jobId())).as("restarts").isZero();
         assertThat(stack.flinkRest().exceptionHistory(job.jobId())).as("failures").isEmpty();
         assertThat(stack.flinkRest().jobState(job.jobId())).isEqualTo("RUNNING");
         long drainedAt = stack.flinkRest().latestCompletedCheckpoint(job.jobId()).orElseThrow();
@@ -163,6 +173,38 @@ class BadInputIT {
                 return false;
             }
         });
+    }
+
+    @Test
+    @Order(2)
+    void theCommandWritesEveryKindAndPrintsWhatItSent() throws Exception {
+        Map<TableIdentifier, Long> before;
+        try (RESTCatalog catalog = stack.openCatalog()) {
+            before = new HashMap<>();
+            for (TableIdentifier table : LocalStack.bronzeTables()) {
+                before.put(table, (long) IcebergRows.read(catalog, table).size());
+            }
+        }
+        StringWriter printed = new StringWriter();
+
+        int exit = new CommandLine(new InjectBadRecordsCommand()).setOut(new PrintWriter(printed))
+                .execute("--bootstrap-servers", stack.bootstrapServers(), "--count", "150", "--seed", "5");
+        Map<TableIdentifier, Long> after = stack.awaitDrained(job.jobId(), DRAIN_TIMEOUT, status -> {});
+
+        assertThat(exit).isZero();
+        List<BadRecord> expected = new BadRecordGenerator(5, RowParser.DEFAULT_MAX_RECORD_BYTES,
+                LocalDateTime.ofInstant(RECORD_TIME, ZoneOffset.UTC)).all(150);
+        for (BadRecordKind kind : BadRecordKind.values()) {
+            assertThat(printed.toString()).contains(kind.code());
+        }
+        assertThat(printed.toString()).contains("150 records");
+        assertThat(after.get(BronzeTables.rejectedRecords()) - before.get(BronzeTables.rejectedRecords()))
+                .isEqualTo(expected.stream().filter(r -> !r.kind().kept()).count());
+        for (Source source : Source.values()) {
+            assertThat(after.get(BronzeTables.identifier(source)) - before.get(BronzeTables.identifier(source))).as(source.sourceName())
+                    .isEqualTo(expected.stream().filter(r -> r.kind().kept() && r.source() == source).count());
+        }
+        assertThat(stack.restartCount(job.jobId())).as("restarts").isZero();
     }
 
     private static List<List<BadRecord>> batches(List<BadRecord> records) {
