@@ -96,16 +96,16 @@ public final class FlinkRestClient {
 
     /**
      * How often the job has restarted since it was submitted (the job metric {@code numRestarts}); 0 for a job that
-     * never failed.
+     * never failed. Empty until the dashboard has fetched the job's metrics, which it does on the first request.
      */
-    public long numRestarts(String jobId) throws IOException, InterruptedException {
+    public OptionalLong numRestarts(String jobId) throws IOException, InterruptedException {
         JsonNode metrics = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/metrics?get=numRestarts")).GET());
         for (JsonNode metric : metrics) {
             if (metric.path("id").asText().equals("numRestarts")) {
-                return metric.path("value").asLong();
+                return OptionalLong.of(metric.path("value").asLong());
             }
         }
-        throw new IOException("job " + jobId + " reports no numRestarts metric: " + metrics);
+        return OptionalLong.empty();
     }
 
     /** The failures Flink recorded for a job ({@code GET /jobs/:id/exceptions}); empty for a job that never failed. */
