@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -218,16 +217,6 @@ public final class LocalStack implements AutoCloseable {
         int partitions = EventTimeHeartbeat.send(bootstrapServers, new Properties(), BronzeTopics.all(settings.topicPrefix()),
                 eventTime);
         LOG.info("Event time advanced to {} on {} partitions", eventTime, partitions);
-    }
-
-    /** How often the job has restarted since it was submitted, once Flink reports it (within 30 s). */
-    public long restartCount(String jobId) throws Exception {
-        OptionalLong[] restarts = {OptionalLong.empty()};
-        Polling.until(Duration.ofSeconds(30), () -> "the numRestarts metric of job " + jobId, () -> {
-            restarts[0] = flink.rest().numRestarts(jobId);
-            return restarts[0].isPresent();
-        });
-        return restarts[0].getAsLong();
     }
 
     public Admin openAdmin() {

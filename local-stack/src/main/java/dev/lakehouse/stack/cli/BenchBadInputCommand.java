@@ -133,7 +133,7 @@ public final class BenchBadInputCommand implements Callable<Integer> {
             stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
             Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1), status -> {});
             double seconds = (System.nanoTime() - start) / 1e9;
-            long restarts = stack.restartCount(job.jobId());
+            long restarts = stack.flinkRest().restartCount(job.jobId());
             if (restarts != 0) {
                 throw new IllegalStateException("the job restarted " + restarts + " times");
             }

@@ -3,6 +3,7 @@ package dev.lakehouse.stack.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakehouse.stack.Polling;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -106,6 +107,16 @@ public final class FlinkRestClient {
             }
         }
         return OptionalLong.empty();
+    }
+
+    /** {@link #numRestarts}, waiting up to 30 s for Flink to report it. */
+    public long restartCount(String jobId) throws Exception {
+        OptionalLong[] restarts = {OptionalLong.empty()};
+        Polling.until(Duration.ofSeconds(30), () -> "the numRestarts metric of job " + jobId, () -> {
+            restarts[0] = numRestarts(jobId);
+            return restarts[0].isPresent();
+        });
+        return restarts[0].getAsLong();
     }
 
     /** The failures Flink recorded for a job ({@code GET /jobs/:id/exceptions}); empty for a job that never failed. */

@@ -158,7 +158,7 @@ class BadInputIT {
                     .allSatisfy(row -> assertThat(row.get("reason")).isEqualTo("oversized"));
         }
 
-        assertThat(stack.restartCount(job.jobId())).as("restarts").isZero();
+        assertThat(stack.flinkRest().restartCount(job.jobId())).as("restarts").isZero();
         assertThat(stack.flinkRest().exceptionHistory(job.jobId())).as("failures").isEmpty();
         assertThat(stack.flinkRest().jobState(job.jobId())).isEqualTo("RUNNING");
         long drainedAt = stack.flinkRest().latestCompletedCheckpoint(job.jobId()).orElseThrow();
@@ -204,7 +204,7 @@ class BadInputIT {
             assertThat(after.get(BronzeTables.identifier(source)) - before.get(BronzeTables.identifier(source))).as(source.sourceName())
                     .isEqualTo(expected.stream().filter(r -> r.kind().kept() && r.source() == source).count());
         }
-        assertThat(stack.restartCount(job.jobId())).as("restarts").isZero();
+        assertThat(stack.flinkRest().restartCount(job.jobId())).as("restarts").isZero();
     }
 
     private static List<List<BadRecord>> batches(List<BadRecord> records) {
