@@ -12,7 +12,11 @@ public enum RejectReason {
     BAD_NUMBER,
     BAD_TIMESTAMP,
     BAD_DATE,
-    UNKNOWN_SOURCE;
+    UNKNOWN_SOURCE,
+    /** Parseable, but a value no real event can have: see {@link ImpossibleValues}. */
+    NEGATIVE_AMOUNT,
+    OUT_OF_RANGE,
+    TIME_BEFORE_CREATION;
 
     public String code() {
         return name().toLowerCase(java.util.Locale.ROOT);

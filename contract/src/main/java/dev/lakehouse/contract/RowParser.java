@@ -114,7 +114,8 @@ public final class RowParser {
                 return rejected(reason, describe(column, field));
             }
         }
-        return new ParseResult.Accepted(new TypedRow(source, values));
+        ParseResult.Rejected impossible = ImpossibleValues.check(source, values);
+        return impossible != null ? impossible : new ParseResult.Accepted(new TypedRow(source, values));
     }
 
     private static Object typed(ColumnType type, String field) {
@@ -177,12 +178,12 @@ public final class RowParser {
         return value;
     }
 
-    private static String describe(Column column, String field) {
+    static String describe(Column column, String field) {
         String shown = field.length() > MAX_DETAIL_VALUE_CHARS ? field.substring(0, MAX_DETAIL_VALUE_CHARS) + "…" : field;
         return column.name() + " (" + column.type().name().toLowerCase(java.util.Locale.ROOT) + ") = '" + shown + "'";
     }
 
-    private static ParseResult.Rejected rejected(RejectReason reason, String detail) {
+    static ParseResult.Rejected rejected(RejectReason reason, String detail) {
         return new ParseResult.Rejected(reason, detail);
     }
 }

@@ -134,6 +134,11 @@ public enum Source {
         return eventTimeIndex;
     }
 
+    /** The position of a column of this source; throws when the contract has no such column. */
+    public int columnIndex(String name) {
+        return indexOf(columns, name);
+    }
+
     public Column primaryKey() {
         return columns.get(primaryKeyIndex);
     }

@@ -17,7 +17,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Parses each Kafka record against the contract. Typed rows leave through the side output of their source;
  * everything that breaks the contract, or arrives on the dead-letter topic, is the main output, bound for
- * {@code bronze.rejected_records}. Nothing is dropped and nothing throws.
+ * {@code bronze.rejected_records}. Nothing is dropped and nothing throws. A rejected value larger than the record
+ * size limit keeps only its first {@code maxRecordBytes} bytes there, so a huge record cannot bloat the table.
  */
 public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
     private final String topicPrefix;
@@ -61,14 +62,15 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
         long now = ctx.timerService().currentProcessingTime();
         if (record.topic.equals(deadLetterTopic)) {
             rejected.inc();
-            rejectedOut.collect(BronzeRows.deadLetter(record, now));
+            rejectedOut.collect(BronzeRows.deadLetter(record, now, maxRecordBytes));
             return;
         }
         Route route = routes.get(record.topic);
         if (route == null) {
             rejected.inc();
             rejectedOut.collect(BronzeRows.rejected(null,
-                    new ParseResult.Rejected(RejectReason.UNKNOWN_SOURCE, "no source for topic " + record.topic), record, now));
+                    new ParseResult.Rejected(RejectReason.UNKNOWN_SOURCE, "no source for topic " + record.topic), record, now,
+                    maxRecordBytes));
             return;
         }
         ParseResult result = parser.parseRecord(route.source(), record.value);
@@ -77,7 +79,7 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
             ctx.output(route.tag(), BronzeRows.accepted(ok.row(), record, now));
         } else {
             rejected.inc();
-            rejectedOut.collect(BronzeRows.rejected(route.source(), (ParseResult.Rejected) result, record, now));
+            rejectedOut.collect(BronzeRows.rejected(route.source(), (ParseResult.Rejected) result, record, now, maxRecordBytes));
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.lakehouse.bronze;
 
 import dev.lakehouse.contract.ParseResult;
+import dev.lakehouse.contract.RejectedPayload;
 import dev.lakehouse.contract.ColumnType;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.contract.TypedRow;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import org.apache.flink.table.data.DecimalData;
@@ -35,26 +35,31 @@ public final class BronzeRows {
         return out;
     }
 
-    /** A record the bronze job itself found breaking the contract. */
-    public static RowData rejected(Source source, ParseResult.Rejected rejection, KafkaRecord record, long nowMillis) {
+    /**
+     * A record the bronze job itself found breaking the contract.
+     *
+     * @param maxPayloadBytes the most of the value {@code raw_payload} keeps (see {@link RejectedPayload})
+     */
+    public static RowData rejected(Source source, ParseResult.Rejected rejection, KafkaRecord record, long nowMillis,
+            int maxPayloadBytes) {
         return rejectedRow(source == null ? null : source.sourceName(), rejection.reason().code(), rejection.detail(),
-                REJECTED_BY_BRONZE, record, nowMillis);
+                REJECTED_BY_BRONZE, record, nowMillis, maxPayloadBytes);
     }
 
     /** A row the replay producer rejected and sent to the dead-letter topic. */
-    public static RowData deadLetter(KafkaRecord record, long nowMillis) {
+    public static RowData deadLetter(KafkaRecord record, long nowMillis, int maxPayloadBytes) {
         return rejectedRow(record.deadLetterSource, record.deadLetterReason, record.deadLetterDetail,
-                REJECTED_BY_PRODUCER, record, nowMillis);
+                REJECTED_BY_PRODUCER, record, nowMillis, maxPayloadBytes);
     }
 
-    private static RowData rejectedRow(
-            String source, String reason, String detail, String rejectedBy, KafkaRecord record, long nowMillis) {
+    private static RowData rejectedRow(String source, String reason, String detail, String rejectedBy, KafkaRecord record,
+            long nowMillis, int maxPayloadBytes) {
         byte[] value = record.value;
         return GenericRowData.of(
                 StringData.fromString(source),
                 StringData.fromString(reason),
                 StringData.fromString(detail),
-                value == null ? null : StringData.fromString(new String(value, StandardCharsets.UTF_8)),
+                StringData.fromString(RejectedPayload.stored(value, maxPayloadBytes)),
                 value == null ? null : value.length,
                 StringData.fromString(rejectedBy),
                 StringData.fromString(record.deadLetterFile),

@@ -59,7 +59,7 @@ class BronzeRowsTest {
         record.deadLetterFile = "customer_events.csv";
         record.deadLetterLine = 17L;
 
-        RowData row = BronzeRows.deadLetter(record, 9L);
+        RowData row = BronzeRows.deadLetter(record, 9L, 1024);
 
         assertThat(row.getArity()).isEqualTo(BronzeTables.rejectedRecordsSchema().columns().size());
         assertThat(row.getString(0).toString()).isEqualTo("customer_events");
@@ -68,5 +68,22 @@ class BronzeRowsTest {
         assertThat(row.getString(5).toString()).isEqualTo("producer");
         assertThat(row.getLong(7)).isEqualTo(17L);
         assertThat(row.getLong(10)).isEqualTo(7L);
+    }
+
+    @Test
+    void aHugeRejectedValueKeepsItsFirstBytesAndItsOriginalSize() {
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) 'x');
+        KafkaRecord record = new KafkaRecord("customer_events", 1, 42L, 5L, huge);
+
+        RowData row = BronzeRows.rejected(dev.lakehouse.contract.Source.CUSTOMER_EVENTS,
+                new dev.lakehouse.contract.ParseResult.Rejected(dev.lakehouse.contract.RejectReason.OVERSIZED, "too big"),
+                record, 9L, 65_536);
+
+        assertThat(row.getString(3).toString()).hasSize(65_536);
+        assertThat(row.getInt(4)).isEqualTo(5 * 1024 * 1024);
+        assertThat(row.getString(8).toString()).isEqualTo("customer_events");
+        assertThat(row.getInt(9)).isEqualTo(1);
+        assertThat(row.getLong(10)).isEqualTo(42L);
     }
 }

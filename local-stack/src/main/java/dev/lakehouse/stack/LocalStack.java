@@ -106,8 +106,7 @@ public final class LocalStack implements AutoCloseable {
         flink = startFlink(state.resolve("flink"));
         started.add(flink);
         KafkaTopics.createIfMissing(bootstrapServers, kafkaClientProperties(), BronzeTopics.all(settings.topicPrefix()),
-                settings.topicPartitions(),
-                KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
+                settings.topicPartitions(), KafkaTopicDefaults.TOPIC_CONFIGS, Duration.ofMinutes(1));
         new RunningStack(ProcessHandle.current().pid(), bootstrapServers, catalog.uri(), dashboardUrl(),
                 trino == null ? null : trino.uri().toString()).write(state);
         started.add(() -> RunningStack.remove(state));

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.cli;
 
+import dev.lakehouse.badinput.InjectBadRecordsCommand;
 import dev.lakehouse.replay.ReplayCommand;
 import dev.lakehouse.seeds.SeedGenerator;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 /** {@code ./lakehouse}: one entry point for the local stack and its tools. */
 @Command(name = "lakehouse", mixinStandardHelpOptions = true,
         description = "Streaming lakehouse: Kafka → Flink → Iceberg, on one machine.",
-        subcommands = {DemoCommand.class, SqlCommand.class, BenchCommand.class, FreshnessCommand.class, SeedGenerator.class, ReplayCommand.class})
+        subcommands = {DemoCommand.class, SqlCommand.class, BenchCommand.class, BenchBadInputCommand.class, FreshnessCommand.class, SeedGenerator.class, ReplayCommand.class,
+            InjectBadRecordsCommand.class})
 public final class LakehouseCli implements Runnable {
 
     public static void main(String[] args) {

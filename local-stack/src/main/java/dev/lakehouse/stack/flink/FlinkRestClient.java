@@ -3,6 +3,7 @@ package dev.lakehouse.stack.flink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakehouse.stack.Polling;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -99,6 +100,35 @@ public final class FlinkRestClient {
     public String rootException(String jobId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET())
                 .path("exceptionHistory").path("entries").path(0).path("stacktrace").asText("");
+    }
+
+    /**
+     * How often the job has restarted since it was submitted (the job metric {@code numRestarts}); 0 for a job that
+     * never failed. Empty until the dashboard has fetched the job's metrics, which it does on the first request.
+     */
+    public OptionalLong numRestarts(String jobId) throws IOException, InterruptedException {
+        JsonNode metrics = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/metrics?get=numRestarts")).GET());
+        for (JsonNode metric : metrics) {
+            if (metric.path("id").asText().equals("numRestarts")) {
+                return OptionalLong.of(metric.path("value").asLong());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** {@link #numRestarts}, waiting up to 30 s for Flink to report it. */
+    public long restartCount(String jobId) throws Exception {
+        OptionalLong[] restarts = {OptionalLong.empty()};
+        Polling.until(Duration.ofSeconds(30), () -> "the numRestarts metric of job " + jobId, () -> {
+            restarts[0] = numRestarts(jobId);
+            return restarts[0].isPresent();
+        });
+        return restarts[0].getAsLong();
+    }
+
+    /** The failures Flink recorded for a job ({@code GET /jobs/:id/exceptions}); empty for a job that never failed. */
+    public JsonNode exceptionHistory(String jobId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET()).path("exceptionHistory").path("entries");
     }
 
     public JsonNode overview() throws IOException, InterruptedException {
