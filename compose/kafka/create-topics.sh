@@ -7,6 +7,6 @@ set -euo pipefail
 for topic in ${TOPICS//,/ }; do
   /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP_SERVERS" --create --if-not-exists \
     --topic "$topic" --partitions "$PARTITIONS" --replication-factor 1 \
-    --config retention.ms=-1 --config retention.bytes=-1
+    --config retention.ms=-1 --config retention.bytes=-1 --config max.message.bytes=8388608
 done
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP_SERVERS" --list
