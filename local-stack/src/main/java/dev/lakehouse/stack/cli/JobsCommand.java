@@ -92,11 +92,10 @@ public final class JobsCommand implements Runnable {
         }
 
         private static String describe(CheckpointSummary checkpoints) {
-            if (checkpoints.latestCompletedId() < 0) {
-                return "none";
-            }
-            return "#" + checkpoints.latestCompletedId() + " at " + TIME.format(checkpoints.latestCompletedAt().truncatedTo(ChronoUnit.SECONDS))
-                    + " " + checkpoints.latestCompletedPath();
+            String checkpoint = checkpoints.latestCompletedId() < 0 ? "none"
+                    : "#" + checkpoints.latestCompletedId() + " at " + TIME.format(checkpoints.latestCompletedAt().truncatedTo(ChronoUnit.SECONDS))
+                            + " " + checkpoints.latestCompletedPath();
+            return checkpoints.savepoint().map(savepoint -> checkpoint + "; savepoint " + savepoint).orElse(checkpoint);
         }
     }
 

@@ -52,9 +52,10 @@ class RestAnswersTest {
     void checkpointStatisticsGiveTheLatestAndTheRestoredOne() throws Exception {
         CheckpointSummary summary = CheckpointSummary.parse(json("{\"latest\":{"
                 + "\"completed\":{\"id\":12,\"latest_ack_timestamp\":5000,\"external_path\":\"file:/c/job/chk-12\"},"
+                + "\"savepoint\":{\"id\":13,\"external_path\":\"file:/s/savepoint-1a2b3c-999999\"},"
                 + "\"restored\":{\"id\":7,\"is_savepoint\":true,\"external_path\":\"file:/s/savepoint-1a2b3c-d4e5f6\"}}}"));
         assertThat(summary).isEqualTo(new CheckpointSummary(12, Instant.ofEpochMilli(5000), "file:/c/job/chk-12",
-                "file:/s/savepoint-1a2b3c-d4e5f6"));
+                "file:/s/savepoint-1a2b3c-d4e5f6", "file:/s/savepoint-1a2b3c-999999"));
     }
 
     @Test
@@ -62,6 +63,7 @@ class RestAnswersTest {
         CheckpointSummary summary = CheckpointSummary.parse(json("{\"latest\":{\"completed\":null,\"restored\":null}}"));
         assertThat(summary.latestCompletedId()).isEqualTo(-1);
         assertThat(summary.restored()).isEmpty();
+        assertThat(summary.savepoint()).isEmpty();
     }
 
     private static JsonNode json(String text) throws Exception {

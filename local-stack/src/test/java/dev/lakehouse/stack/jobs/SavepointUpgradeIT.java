@@ -104,7 +104,11 @@ class SavepointUpgradeIT {
 
             CliRun list = cli("jobs", "list", "--warehouse", warehouse.toString());
             assertThat(list.exitCode()).as("jobs list:\n%s", list).isZero();
-            assertThat(list.out()).containsPattern(newJobId + "\\s+lakehouse\\s+RUNNING").containsPattern(oldJob.jobId() + "\\s+lakehouse\\s+FINISHED");
+            assertThat(list.out()).containsPattern(newJobId + "\\s+lakehouse\\s+RUNNING")
+                    .containsPattern(oldJob.jobId() + "\\s+lakehouse\\s+FINISHED.*savepoint " + Pattern.quote(savepoint));
+            CliRun second = cli("jobs", "start", "--warehouse", warehouse.toString(), "--from-savepoint", savepoint, "--jar", newJar.toString());
+            assertThat(second.exitCode()).as("a second lakehouse job beside the running one").isEqualTo(1);
+            assertThat(second.err()).contains("is still running: stop it first with `./lakehouse jobs stop --job lakehouse --savepoint`");
 
             List<BufferedRecord> rest = new ArrayList<>(records.subList(half, records.size()));
             // Rows the old version already wrote: only the de-duplication state restored from the savepoint keeps them out.
