@@ -29,16 +29,26 @@ public final class BronzeJob {
      * @return the de-duplicated rows of each source, for the layers built on bronze
      */
     public static Map<Source, DataStream<RowData>> addTo(StreamExecutionEnvironment env, BronzeJobConfig config) throws Exception {
-        createTables(config);
+        return addTo(env, config, config.catalog().loader());
+    }
+
+    /** As {@link #addTo(StreamExecutionEnvironment, BronzeJobConfig)}, with the tables in {@code catalog}. */
+    public static Map<Source, DataStream<RowData>> addTo(StreamExecutionEnvironment env, BronzeJobConfig config, CatalogLoader catalog)
+            throws Exception {
+        createTables(catalog);
+        // The source's uid keys its state (the Kafka offsets of each split): never change it.
         DataStream<KafkaRecord> records = env.fromSource(kafkaSource(config), watermarks(config), "Kafka: seed topics")
                 .uid("bronze-kafka-source");
-        CatalogLoader catalog = config.catalog().loader();
         return BronzePipeline.build(records, config.topicPrefix(), config.maxRecordBytes(), config.dedupTtl(),
                 (table, rows) -> appendTo(catalog, table, rows));
     }
 
     public static void createTables(BronzeJobConfig config) throws Exception {
-        Catalog catalog = config.catalog().open();
+        createTables(config.catalog().loader());
+    }
+
+    private static void createTables(CatalogLoader loader) throws Exception {
+        Catalog catalog = loader.loadCatalog();
         try {
             for (Source source : Source.values()) {
                 IcebergTables.ensure(catalog, BronzeTables.identifier(source), BronzeTables.schema(source), BronzeTables.tableProperties());

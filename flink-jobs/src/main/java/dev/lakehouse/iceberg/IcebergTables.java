@@ -16,7 +16,12 @@ public final class IcebergTables {
 
     /** Creates whichever of {@code tables} are missing, through a catalog client opened for the purpose. */
     public static void ensureAll(CatalogSettings settings, List<TableSpec> tables) throws Exception {
-        Catalog catalog = settings.open();
+        ensureAll(settings.loader(), tables);
+    }
+
+    /** Creates whichever of {@code tables} are missing, through a catalog client of {@code loader} opened for the purpose. */
+    public static void ensureAll(org.apache.iceberg.flink.CatalogLoader loader, List<TableSpec> tables) throws Exception {
+        Catalog catalog = loader.loadCatalog();
         try {
             for (TableSpec table : tables) {
                 ensure(catalog, table);

@@ -35,6 +35,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.util.TimeUtils;
+import org.apache.iceberg.flink.CatalogLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -165,18 +166,28 @@ public final class LakehouseJob implements Callable<Integer> {
             env.execute(job.jobName());
             return 0;
         }
-        Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config);
-        if (job == Job.lakehouse) {
-            IcebergSinks.TableSink sink = IcebergSinks.toCatalog(config.catalog().loader());
-            IcebergTables.ensureAll(config.catalog(), SilverJob.tables());
-            SilverJob.SilverStreams silver = SilverJob.build(firstSeen, new SessionSettings(sessionGap, allowedLateness), sink);
-            GoldStreams gold = GoldPipeline.build(StreamTableEnvironment.create(env),
-                    GoldInputs.of(firstSeen, silver.customerSessions(), SessionTables.schema(), silver.inventoryHealth()));
-            IcebergTables.ensureAll(config.catalog(), gold.tables());
-            gold.writeTo(sink);
-        }
+        addPipeline(env, job, config, new SessionSettings(sessionGap, allowedLateness), config.catalog().loader());
         env.execute(job.jobName());
         return 0;
+    }
+
+    /**
+     * Adds the bronze job, or the lakehouse job (bronze, silver, gold), to {@code env}, creating the tables it writes in
+     * {@code catalog}. Every stateful operator has a fixed uid (see the README's "Upgrades" and PipelineUidsTest), so
+     * a new version of the jar restores a savepoint of the old one.
+     */
+    static void addPipeline(StreamExecutionEnvironment env, Job job, BronzeJobConfig config, SessionSettings sessions,
+            CatalogLoader catalog) throws Exception {
+        Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config, catalog);
+        if (job == Job.lakehouse) {
+            IcebergSinks.TableSink sink = IcebergSinks.toCatalog(catalog);
+            IcebergTables.ensureAll(catalog, SilverJob.tables());
+            SilverJob.SilverStreams silver = SilverJob.build(firstSeen, sessions, sink);
+            GoldStreams gold = GoldPipeline.build(StreamTableEnvironment.create(env),
+                    GoldInputs.of(firstSeen, silver.customerSessions(), SessionTables.schema(), silver.inventoryHealth()));
+            IcebergTables.ensureAll(catalog, gold.tables());
+            gold.writeTo(sink);
+        }
     }
 
     MaintenanceSettings maintenanceSettings() {

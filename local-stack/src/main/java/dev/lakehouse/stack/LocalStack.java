@@ -108,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
         KafkaTopics.createIfMissing(bootstrapServers, kafkaClientProperties(), BronzeTopics.all(settings.topicPrefix()),
                 settings.topicPartitions(), KafkaTopicDefaults.TOPIC_CONFIGS, Duration.ofMinutes(1));
         new RunningStack(ProcessHandle.current().pid(), bootstrapServers, catalog.uri(), dashboardUrl(),
-                trino == null ? null : trino.uri().toString()).write(state);
+                trino == null ? null : trino.uri().toString(), jobArguments(), maintenanceArguments()).write(state);
         started.add(() -> RunningStack.remove(state));
     }
 
@@ -157,7 +157,7 @@ public final class LocalStack implements AutoCloseable {
     public RunningJob submitJob(Path jobJar) throws Exception {
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
-        Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot());
+        Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot(), savepointRoot("lakehouse"));
         resumeFrom.ifPresent(checkpoint -> LOG.info("Resuming the job from {}", checkpoint));
         String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, jobArguments(), 0, resumeFrom.map(Path::toString).orElse(null));
         awaitRunning(rest, jobId, Duration.ofMinutes(2));
@@ -170,7 +170,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public RunningJob submitMaintenance(String jarId, List<String> extraArguments) throws Exception {
         FlinkRestClient rest = flink.rest();
-        Optional<Path> resumeFrom = RetainedCheckpoints.latest(maintenanceCheckpointRoot());
+        Optional<Path> resumeFrom = RetainedCheckpoints.latest(maintenanceCheckpointRoot(), savepointRoot("maintenance"));
         List<String> arguments = new ArrayList<>(maintenanceArguments());
         arguments.addAll(extraArguments);
         String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 1, resumeFrom.map(Path::toString).orElse(null));
@@ -272,6 +272,11 @@ public final class LocalStack implements AutoCloseable {
     public RESTCatalog openCatalog() {
         Map<String, String> properties = settings.objectStore().map(store -> store.storage().icebergProperties()).orElse(Map.of());
         return (RESTCatalog) new CatalogSettings(catalog.uri(), "lakehouse", properties).open();
+    }
+
+    /** Where {@code ./lakehouse jobs stop --savepoint} writes the savepoints of a job ({@code lakehouse}, {@code maintenance}). */
+    public Path savepointRoot(String job) {
+        return RunningStack.savepointDir(settings.warehouse()).resolve(job);
     }
 
     public Path checkpointRoot() {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,25 @@ import java.util.Optional;
  *
  * @param pid the stack's process; the file of a stack that was killed is ignored because the process is gone
  * @param trinoUri null when the stack runs without Trino
+ * @param lakehouseJobArguments the program arguments the stack runs the lakehouse job with, so that
+ *     {@code ./lakehouse jobs start} restarts it (from a savepoint, from a new jar) exactly as the stack would
+ * @param maintenanceJobArguments the same for the table-maintenance job
  */
-public record RunningStack(long pid, String bootstrapServers, String catalogUri, String dashboardUrl, String trinoUri) {
+public record RunningStack(long pid, String bootstrapServers, String catalogUri, String dashboardUrl, String trinoUri,
+        List<String> lakehouseJobArguments, List<String> maintenanceJobArguments) {
     static final String FILE_NAME = "running-stack.json";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    public RunningStack {
+        // A file written by an older stack has no job arguments: empty, and `jobs start` says to restart the stack.
+        lakehouseJobArguments = lakehouseJobArguments == null ? List.of() : List.copyOf(lakehouseJobArguments);
+        maintenanceJobArguments = maintenanceJobArguments == null ? List.of() : List.copyOf(maintenanceJobArguments);
+    }
+
+    /** Where {@code ./lakehouse jobs stop --savepoint} writes savepoints by default. */
+    public static Path savepointDir(Path warehouse) {
+        return StackSettings.stateDirOf(warehouse).resolve("flink").resolve("savepoints");
+    }
 
     public Optional<String> trino() {
         return Optional.ofNullable(trinoUri);

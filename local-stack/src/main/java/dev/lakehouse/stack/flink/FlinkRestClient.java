@@ -96,6 +96,37 @@ public final class FlinkRestClient {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints")).GET());
     }
 
+    /** {@link #checkpoints} parsed: the newest completed checkpoint and what the job restored from. */
+    public CheckpointSummary checkpointSummary(String jobId) throws IOException, InterruptedException {
+        return CheckpointSummary.parse(checkpoints(jobId));
+    }
+
+    /** Every job the cluster knows, newest first ({@code GET /jobs/overview}). */
+    public List<JobSummary> jobSummaries() throws IOException, InterruptedException {
+        return JobSummary.parseOverview(overview());
+    }
+
+    /**
+     * {@code POST /jobs/:id/stop}: stop-with-savepoint. The sources stop, a final savepoint is written to
+     * {@code targetDirectory} (the sinks commit it) and the job ends FINISHED. Without draining: event time does not jump
+     * to the end, so open sessions and timers stay in the savepoint for the next version of the job. Returns the trigger
+     * id to poll with {@link #savepointStatus}.
+     */
+    public String stopWithSavepoint(String jobId, String targetDirectory) throws IOException, InterruptedException {
+        ObjectNode request = JSON.createObjectNode();
+        request.put("targetDirectory", targetDirectory);
+        request.put("drain", false);
+        JsonNode response = send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/stop"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))));
+        return response.path("request-id").asText();
+    }
+
+    /** {@code GET /jobs/:id/savepoints/:triggerId}: whether the savepoint is done, and where it is. */
+    public SavepointStatus savepointStatus(String jobId, String triggerId) throws IOException, InterruptedException {
+        return SavepointStatus.parse(send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/savepoints/" + triggerId)).GET()));
+    }
+
     /** The root cause Flink recorded for a failing job, for error messages. */
     public String rootException(String jobId) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/exceptions")).GET())
