@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lakehouse.oracle.BronzeOracle;
-import dev.lakehouse.oracle.GoldOracle;
-import dev.lakehouse.oracle.RowComparison;
-import dev.lakehouse.oracle.SeedData;
-import dev.lakehouse.oracle.SilverOracle;
 import dev.lakehouse.replay.DeadLetter;
 import dev.lakehouse.replay.KafkaRecordSender;
 import dev.lakehouse.replay.RecordSender;
@@ -23,6 +18,7 @@ import dev.lakehouse.stack.testing.IcebergRows;
 import dev.lakehouse.stack.testing.KafkaTestBroker;
 import dev.lakehouse.stack.testing.LoopbackAssertions;
 import dev.lakehouse.stack.testing.Poll;
+import dev.lakehouse.stack.testing.OracleTables;
 import dev.lakehouse.stack.testing.SeedFolders;
 import dev.lakehouse.stack.testing.TempDirs;
 import java.io.IOException;
@@ -37,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -292,33 +287,9 @@ class MultiProcessClusterIT {
             LOG.info("Drained in {} ms", (System.nanoTime() - draining) / 1_000_000);
 
             LocalDateTime finalWatermark = LocalDateTime.ofInstant(end.minus(MAX_OUT_OF_ORDERNESS).minusMillis(1), ZoneOffset.UTC);
-            SeedData data = SeedData.read(SeedFolders.sample());
-            BronzeOracle bronze = new BronzeOracle(data);
-            SilverOracle silver = new SilverOracle(data);
-            GoldOracle gold = new GoldOracle(data, silver);
-            Map<String, String> differences = new LinkedHashMap<>();
+            Map<String, String> differences;
             try (RESTCatalog catalog = stack.openCatalog()) {
-                Comparison compare = (table, expected, keys) -> {
-                    RowComparison.Result result = RowComparison.compare(expected, IcebergRows.readAsMaps(catalog, TableIdentifier.parse(table)), keys);
-                    if (!result.isEmpty()) {
-                        differences.put(table, result.toString());
-                    }
-                };
-                compare.with("bronze.customer_events", bronze.customerEvents(), BronzeOracle.CUSTOMER_EVENTS_KEY);
-                compare.with("bronze.payment_transactions", bronze.paymentTransactions(), BronzeOracle.PAYMENT_TRANSACTIONS_KEY);
-                compare.with("bronze.inventory_snapshots", bronze.inventorySnapshots(), BronzeOracle.INVENTORY_SNAPSHOTS_KEY);
-                compare.with("bronze.support_tickets", bronze.supportTickets(), BronzeOracle.SUPPORT_TICKETS_KEY);
-                compare.with("bronze.rejected_records", List.of(), List.of("kafka_topic", "kafka_partition", "kafka_offset"));
-                compare.with("silver.customer_sessions", silver.customerSessions(), SilverOracle.CUSTOMER_SESSIONS_KEY);
-                compare.with("silver.payment_analysis", silver.paymentAnalysis(), SilverOracle.PAYMENT_ANALYSIS_KEY);
-                compare.with("silver.customer_payment_profile", silver.customerPaymentProfile(), SilverOracle.CUSTOMER_PAYMENT_PROFILE_KEY);
-                compare.with("silver.inventory_health", silver.inventoryHealth(), SilverOracle.INVENTORY_HEALTH_KEY);
-                compare.with("silver.support_metrics", silver.supportMetrics(finalWatermark), SilverOracle.SUPPORT_METRICS_KEY);
-                compare.with("silver.sla_breaches", silver.slaBreaches(finalWatermark), SilverOracle.SLA_BREACHES_KEY);
-                compare.with("silver.agent_performance", silver.agentPerformance(), SilverOracle.AGENT_PERFORMANCE_KEY);
-                compare.with("gold.customer_summary", gold.customerSummary(), GoldOracle.CUSTOMER_SUMMARY_KEY);
-                compare.with("gold.daily_metrics", gold.dailyMetrics(), GoldOracle.DAILY_METRICS_KEY);
-                compare.with("gold.product_summary", gold.productSummary(), GoldOracle.PRODUCT_SUMMARY_KEY);
+                differences = OracleTables.differences(catalog, SeedFolders.sample(), finalWatermark);
                 assertThat(IcebergRows.read(catalog, TableIdentifier.of("silver", "late_events")))
                         .as("nothing is late in an in-order replay").isEmpty();
             }
@@ -373,11 +344,6 @@ class MultiProcessClusterIT {
                 }
             }
         }
-    }
-
-    @FunctionalInterface
-    private interface Comparison {
-        void with(String table, List<Map<String, Object>> expected, List<String> keys);
     }
 
     private record BufferedRecord(String topic, byte[] key, byte[] value, long timestamp) {}
