@@ -25,6 +25,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -57,6 +59,8 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--start-timeout", defaultValue = "3m", converter = LakehouseJob.DurationConverter.class,
             description = "How long to wait for Trino to start (default: ${DEFAULT-VALUE}).")
     Duration startTimeout;
+
+    private static final Duration NO_NODES_GRACE = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -103,7 +107,7 @@ public final class SqlCommand implements Callable<Integer> {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         for (int i = 0; i < statements.size(); i++) {
             try (Statement statement = connection.createStatement()) {
-                if (statement.execute(statements.get(i))) {
+                if (executeOnceNodesAreKnown(statement, statements.get(i))) {
                     if (i > 0) {
                         writer.write(System.lineSeparator());
                     }
@@ -117,6 +121,21 @@ public final class SqlCommand implements Callable<Integer> {
         }
         writer.flush();
         return 0;
+    }
+
+    /** A Trino that just started may refuse a scan for a few seconds ("No nodes available"): try again, for a while. */
+    private boolean executeOnceNodesAreKnown(Statement statement, String sql) throws SQLException {
+        long deadline = System.nanoTime() + NO_NODES_GRACE.toNanos();
+        while (true) {
+            try {
+                return statement.execute(sql);
+            } catch (SQLException e) {
+                if (!TrinoJdbc.isNoNodesYet(e) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+            }
+        }
     }
 
     /** Values as Trino renders them (timestamps, decimals); NULL as an empty field. */

@@ -16,6 +16,14 @@ public final class TrinoJdbc {
         return "jdbc:trino://" + server.getHost() + ":" + server.getPort() + "/" + TrinoServer.CATALOG;
     }
 
+    /**
+     * True for the error a Trino gives in its first seconds, while its scheduler's view of the nodes lags the node
+     * list: the same statement succeeds a moment later.
+     */
+    public static boolean isNoNodesYet(SQLException e) {
+        return e.getMessage() != null && e.getMessage().contains("No nodes available to run query");
+    }
+
     public static Connection connect(URI server) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", USER);
