@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.lakehouse.replay.DeadLetter;
 import dev.lakehouse.replay.KafkaRecordSender;
 import dev.lakehouse.replay.RecordSender;
 import dev.lakehouse.replay.ReplayOptions;
@@ -19,6 +18,8 @@ import dev.lakehouse.stack.testing.KafkaTestBroker;
 import dev.lakehouse.stack.testing.LoopbackAssertions;
 import dev.lakehouse.stack.testing.Poll;
 import dev.lakehouse.stack.testing.OracleTables;
+import dev.lakehouse.stack.testing.RecordBuffer;
+import dev.lakehouse.stack.testing.RecordBuffer.BufferedRecord;
 import dev.lakehouse.stack.testing.SeedFolders;
 import dev.lakehouse.stack.testing.TempDirs;
 import java.io.IOException;
@@ -242,7 +243,7 @@ class MultiProcessClusterIT {
                         (started - starting) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
                 List<BufferedRecord> records = new ArrayList<>();
                 ReplaySummary summary = ReplayProducer.run(ReplayOptions.builder(SeedFolders.sample())
-                        .bootstrapServers(stack.bootstrapServers()).build(), new Buffer(records));
+                        .bootstrapServers(stack.bootstrapServers()).build(), new RecordBuffer(records));
                 return new Scenario(kafka, warehouse, stack, job, records, summary.lastEventTime().orElseThrow());
             } catch (Exception | Error e) {
                 if (stack != null) {
@@ -267,7 +268,7 @@ class MultiProcessClusterIT {
         /** Sends records {@code [from, to)} and waits until the broker has them all. */
         void send(int from, int to) {
             try (KafkaRecordSender sender = new KafkaRecordSender(stack.bootstrapServers(), new Properties())) {
-                records.subList(from, to).forEach(record -> sender.send(record.topic, record.key, record.value, record.timestamp));
+                records.subList(from, to).forEach(record -> sender.send(record.topic(), record.key(), record.value(), record.timestamp()));
                 sender.flush();
                 assertThat(sender.failure()).isNull();
             }
@@ -344,31 +345,5 @@ class MultiProcessClusterIT {
                 }
             }
         }
-    }
-
-    private record BufferedRecord(String topic, byte[] key, byte[] value, long timestamp) {}
-
-    /** Keeps what the replay producer would send, in its order; the sample seeds hold no rejected row. */
-    private record Buffer(List<BufferedRecord> records) implements RecordSender {
-        @Override
-        public void send(String topic, byte[] key, byte[] value, long timestampMillis) {
-            records.add(new BufferedRecord(topic, key, value, timestampMillis));
-        }
-
-        @Override
-        public void sendDeadLetter(String topic, DeadLetter deadLetter) {
-            throw new AssertionError("the sample seeds hold no bad rows: " + deadLetter);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public Throwable failure() {
-            return null;
-        }
-
-        @Override
-        public void close() {}
     }
 }

@@ -3,7 +3,6 @@ package dev.lakehouse.stack.jobs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.contract.Source;
-import dev.lakehouse.replay.DeadLetter;
 import dev.lakehouse.replay.KafkaRecordSender;
 import dev.lakehouse.replay.RecordSender;
 import dev.lakehouse.replay.ReplayOptions;
@@ -16,6 +15,8 @@ import dev.lakehouse.stack.cli.LakehouseCli;
 import dev.lakehouse.stack.flink.CheckpointSummary;
 import dev.lakehouse.stack.testing.IcebergRows;
 import dev.lakehouse.stack.testing.OracleTables;
+import dev.lakehouse.stack.testing.RecordBuffer;
+import dev.lakehouse.stack.testing.RecordBuffer.BufferedRecord;
 import dev.lakehouse.stack.testing.SeedFolders;
 import dev.lakehouse.stack.testing.TempDirs;
 import java.io.PrintWriter;
@@ -73,7 +74,7 @@ class SavepointUpgradeIT {
             LocalStack.RunningJob oldJob = stack.submitJob(JOB_JAR);
             List<BufferedRecord> records = new ArrayList<>();
             ReplaySummary summary = ReplayProducer.run(ReplayOptions.builder(SeedFolders.sample())
-                    .bootstrapServers(stack.bootstrapServers()).build(), new Buffer(records));
+                    .bootstrapServers(stack.bootstrapServers()).build(), new RecordBuffer(records));
             int half = records.size() / 2;
 
             send(stack, records.subList(0, half));
@@ -186,31 +187,5 @@ class SavepointUpgradeIT {
             sender.flush();
             assertThat(sender.failure()).isNull();
         }
-    }
-
-    private record BufferedRecord(String topic, byte[] key, byte[] value, long timestamp) {}
-
-    /** Keeps what the replay producer would send, in its (event-time) order; the sample seeds hold no rejected row. */
-    private record Buffer(List<BufferedRecord> records) implements RecordSender {
-        @Override
-        public void send(String topic, byte[] key, byte[] value, long timestampMillis) {
-            records.add(new BufferedRecord(topic, key, value, timestampMillis));
-        }
-
-        @Override
-        public void sendDeadLetter(String topic, DeadLetter deadLetter) {
-            throw new AssertionError("the sample seeds hold no bad rows: " + deadLetter);
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public Throwable failure() {
-            return null;
-        }
-
-        @Override
-        public void close() {}
     }
 }
