@@ -3,7 +3,9 @@ package dev.lakehouse.iceberg;
 import java.util.ArrayList;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.RowType;
 import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.flink.TableLoader;
 import org.apache.iceberg.flink.sink.FlinkSink;
 
@@ -23,14 +25,28 @@ public final class IcebergSinks {
     /** Sinks to the tables of {@code catalog}; operator uids derive from the table name, so they stay stable. */
     public static TableSink toCatalog(CatalogLoader catalog) {
         return (table, rows) -> {
-            FlinkSink.Builder sink = FlinkSink.forRowData(rows)
+            String uidPrefix = table.identifier().namespace() + "-sink-" + table.identifier().name();
+            DataStream<RowData> changes = table.upsert() ? latestChangePerCheckpoint(table, rows, uidPrefix) : rows;
+            FlinkSink.Builder sink = FlinkSink.forRowData(changes)
                     .tableLoader(TableLoader.fromCatalog(catalog, table.identifier()))
-                    .uidPrefix(table.identifier().namespace() + "-sink-" + table.identifier().name());
+                    .uidPrefix(uidPrefix);
             if (table.upsert()) {
                 // Rows of one key reach one writer (FlinkSink keys by the equality fields), in order.
                 sink.equalityFieldColumns(new ArrayList<>(table.schema().identifierFieldNames())).upsert(true);
             }
             sink.append();
         };
+    }
+
+    /** Chained to the producer of {@code rows}: see {@link UpsertCoalescer} for why only the last change per key is written. */
+    private static DataStream<RowData> latestChangePerCheckpoint(TableSpec table, DataStream<RowData> rows, String uidPrefix) {
+        RowType rowType = FlinkSchemaUtil.convert(table.schema());
+        int[] keyPositions = table.schema().identifierFieldNames().stream()
+                .mapToInt(name -> rowType.getFieldIndex(name))
+                .toArray();
+        return rows.transform("Last change per key of " + table.identifier(), SilverSchemas.rowTypeInfo(table.schema()),
+                        new UpsertCoalescer(rowType, keyPositions))
+                .setParallelism(rows.getParallelism())
+                .uid(uidPrefix + "-coalescer");
     }
 }

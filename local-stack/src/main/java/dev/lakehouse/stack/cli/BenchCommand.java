@@ -107,17 +107,23 @@ public final class BenchCommand implements Callable<Integer> {
             LocalStack.RunningJob job = stack.submitJob(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
                     "build it with: mvn -DskipTests package"));
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             ReplaySummary pipelined = replay(stack, seedsDir, "");
             // Close the replayed history so the last sessions and SLA deadlines are part of the measured work.
             stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
             Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1), status -> {});
             double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));
+            double cpuSeconds = seconds(Duration.ofNanos(processCpuNanos() - cpuStart));
             long committed = counts.entrySet().stream().filter(e -> e.getKey().namespace().toString().equals("bronze"))
                     .mapToLong(Map.Entry::getValue).sum();
 
             report.add(String.format("replay producer beside the job %,12.0f rows/s", pipelined.rowsPerSecond()));
             report.add(String.format("end to end (first row produced → last row committed) %,12.0f rows/s  (%,d rows in %.1f s)",
                     committed / endToEnd, committed, endToEnd));
+            // Wall time depends on what else runs on a shared machine; CPU time per row much less so.
+            int cores = Runtime.getRuntime().availableProcessors();
+            report.add(String.format("CPU time of the stack process   %,12.1f s  = %,.1f µs per row; all %d cores at that cost: %,.0f rows/s",
+                    cpuSeconds, cpuSeconds * 1e6 / committed, cores, cores * committed / cpuSeconds));
             counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
             report.add(checkpointFigures(stack.flinkRest().checkpoints(job.jobId())));
         }
@@ -206,6 +212,11 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Peak resident memory of the whole stack (one process) and peak heap. */
+    /** CPU time of this JVM (broker, catalog, Flink, producer), all threads. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     private static String memoryFigures() throws IOException {
         String peakRss = "n/a";
         Path status = Path.of("/proc/self/status");
