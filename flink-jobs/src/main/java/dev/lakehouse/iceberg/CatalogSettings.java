@@ -30,7 +30,7 @@ public record CatalogSettings(String uri, String name, Map<String, String> prope
     public CatalogLoader loader() {
         Map<String, String> all = new HashMap<>(properties);
         all.put(CatalogProperties.URI, uri);
-        return CatalogLoader.rest(name, new Configuration(), all);
+        return CatalogLoader.rest(name, NioLocalFileSystem.install(new Configuration()), all);
     }
 
     public Catalog open() {
