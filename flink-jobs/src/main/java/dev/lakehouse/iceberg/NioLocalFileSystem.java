@@ -21,9 +21,14 @@ import org.apache.hadoop.fs.permission.FsPermission;
  * </ul>
  */
 public class NioLocalFileSystem extends RawLocalFileSystem {
-    /** Makes {@code conf} resolve {@code file://} paths with this class. */
+    /**
+     * Makes {@code conf} resolve {@code file://} paths with this class. Hadoop caches one file system per scheme and
+     * user for the whole JVM, whatever configuration created it first (the catalog server and the jobs share one in
+     * the local stack), so the cache is turned off for {@code file://}: a new instance costs next to nothing.
+     */
     public static Configuration install(Configuration conf) {
         conf.set("fs.file.impl", NioLocalFileSystem.class.getName());
+        conf.setBoolean("fs.file.impl.disable.cache", true);
         return conf;
     }
 

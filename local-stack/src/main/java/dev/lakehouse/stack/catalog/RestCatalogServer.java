@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import dev.lakehouse.iceberg.NioLocalFileSystem;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
@@ -86,7 +87,7 @@ public final class RestCatalogServer implements AutoCloseable {
         long startedAt = System.nanoTime();
         createFolders();
         try {
-            backendCatalog = CatalogUtil.buildIcebergCatalog(CATALOG_NAME, catalogProperties(), new Configuration());
+            backendCatalog = CatalogUtil.buildIcebergCatalog(CATALOG_NAME, catalogProperties(), NioLocalFileSystem.install(new Configuration()));
             adapter = new RESTCatalogAdapter(backendCatalog);
             httpServer = jettyServer(new RESTCatalogServlet(adapter));
             httpServer.start();
