@@ -13,6 +13,10 @@ public enum RejectReason {
     BAD_TIMESTAMP,
     BAD_DATE,
     UNKNOWN_SOURCE,
+    /** The record's column names (see {@link ColumnsHeader}) lack a column the contract requires. */
+    MISSING_COLUMN,
+    /** The record's column names are unusable: blank, repeated, not a plain lower-case name, or a lineage column. */
+    BAD_HEADER,
     /** Parseable, but a value no real event can have: see {@link ImpossibleValues}. */
     NEGATIVE_AMOUNT,
     OUT_OF_RANGE,

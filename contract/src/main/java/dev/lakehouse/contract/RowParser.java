@@ -44,6 +44,14 @@ public final class RowParser {
 
     /** Parses one Kafka record value: a single CSV record in the source's column order, UTF-8. */
     public ParseResult parseRecord(Source source, byte[] value) {
+        return parseRecord(source, null, value);
+    }
+
+    /**
+     * Parses one Kafka record value whose columns are named by {@code columns} (from its {@link ColumnsHeader});
+     * {@code null} means the contract's columns in the contract's order.
+     */
+    public ParseResult parseRecord(Source source, ColumnMapping columns, byte[] value) {
         if (value == null || value.length == 0) {
             return rejected(RejectReason.EMPTY_RECORD, "record has no value");
         }
@@ -56,11 +64,15 @@ public final class RowParser {
         } catch (CharacterCodingException e) {
             return rejected(RejectReason.INVALID_UTF8, "value is not valid UTF-8");
         }
-        return parseLine(source, text);
+        return parseLine(source, columns, text);
     }
 
     /** Parses one CSV record given as text. */
     public ParseResult parseLine(Source source, String line) {
+        return parseLine(source, null, line);
+    }
+
+    private ParseResult parseLine(Source source, ColumnMapping columns, String line) {
         if (line.isEmpty()) {
             return rejected(RejectReason.EMPTY_RECORD, "record is empty");
         }
@@ -76,7 +88,26 @@ public final class RowParser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return parseFields(source, fields);
+        return columns == null ? parseFields(source, fields) : parseFields(columns, fields);
+    }
+
+    /** Checks and types the fields of one row whose columns {@code columns} names, already split. */
+    public ParseResult parseFields(ColumnMapping columns, List<String> fields) {
+        ParseResult.Rejected unmappable = columns.check(fields);
+        if (unmappable != null) {
+            return unmappable;
+        }
+        ParseResult result = parseFields(columns.source(), columns.contractFields(fields));
+        if (!(result instanceof ParseResult.Accepted accepted) || columns.extraNames().isEmpty()) {
+            return result;
+        }
+        java.util.Map<String, String> extras = columns.extraValues(fields);
+        for (String value : extras.values()) {
+            if (value != null && value.indexOf('\uFFFD') >= 0) {
+                return rejected(RejectReason.INVALID_UTF8, "field holds an undecodable byte sequence");
+            }
+        }
+        return new ParseResult.Accepted(accepted.row(), extras);
     }
 
     /** Checks and types the fields of one row, already split. */

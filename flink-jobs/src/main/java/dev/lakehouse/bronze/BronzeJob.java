@@ -11,10 +11,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.catalog.Catalog;
-import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.flink.CatalogLoader;
-import org.apache.iceberg.flink.TableLoader;
-import org.apache.iceberg.flink.sink.FlinkSink;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** Kafka topics → bronze Iceberg tables, exactly once: offsets and Iceberg commits both ride on checkpoints. */
@@ -39,8 +36,11 @@ public final class BronzeJob {
         // The source's uid keys its state (the Kafka offsets of each split): never change it.
         DataStream<KafkaRecord> records = env.fromSource(kafkaSource(config), watermarks(config), "Kafka: seed topics")
                 .uid("bronze-kafka-source");
-        return BronzePipeline.build(records, config.topicPrefix(), config.maxRecordBytes(), config.dedupTtl(),
-                (table, rows) -> appendTo(catalog, table, rows));
+        BronzeIcebergSink sink = new BronzeIcebergSink(catalog);
+        Map<Source, DataStream<RowData>> firstSeen = BronzePipeline.build(records, config.topicPrefix(), config.maxRecordBytes(),
+                config.dedupTtl(), sink);
+        sink.finish();
+        return firstSeen;
     }
 
     public static void createTables(BronzeJobConfig config) throws Exception {
@@ -82,12 +82,5 @@ public final class BronzeJob {
         return WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness())
                 .withTimestampAssigner((record, kafkaTimestamp) -> record.timestamp)
                 .withIdleness(config.idleTimeout());
-    }
-
-    private static void appendTo(CatalogLoader catalog, TableIdentifier table, DataStream<RowData> rows) {
-        FlinkSink.forRowData(rows)
-                .tableLoader(TableLoader.fromCatalog(catalog, table))
-                .uidPrefix("bronze-sink-" + table.name())
-                .append();
     }
 }

@@ -1,5 +1,7 @@
 package dev.lakehouse.bronze;
 
+import dev.lakehouse.contract.ColumnMapping;
+import dev.lakehouse.contract.ColumnsHeader;
 import dev.lakehouse.contract.DeadLetterHeaders;
 import dev.lakehouse.contract.ParseResult;
 import dev.lakehouse.contract.RejectReason;
@@ -19,6 +21,10 @@ import org.apache.flink.util.OutputTag;
  * everything that breaks the contract, or arrives on the dead-letter topic, is the main output, bound for
  * {@code bronze.rejected_records}. Nothing is dropped and nothing throws. A rejected value larger than the record
  * size limit keeps only its first {@code maxRecordBytes} bytes there, so a huge record cannot bloat the table.
+ *
+ * <p>A record with a {@code lakehouse.columns} header is mapped by column name ({@link ColumnMapping}): its extra
+ * columns ride along in the row to the schema-evolving sink, and a missing required column rejects it as
+ * {@code missing_column}.
  */
 public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
     private final String topicPrefix;
@@ -30,7 +36,25 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
     private transient String deadLetterTopic;
 
     /** Where records of one topic go; built once, since a tag carries a type built from the table schema. */
-    private record Route(Source source, OutputTag<RowData> tag, Counter accepted) {}
+    private record Route(Source source, OutputTag<RowData> tag, Counter accepted, Map<String, ColumnMapping> mappings) {
+        /**
+         * The mapping of a record's column names, parsed once per distinct header: a producer sends the same header with
+         * every record of a file. Bounded, so a producer sending ever new headers cannot grow it without limit.
+         */
+        ColumnMapping mapping(String columns) {
+            ColumnMapping mapping = mappings.get(columns);
+            if (mapping == null) {
+                if (mappings.size() >= MAX_CACHED_HEADERS) {
+                    mappings.clear();
+                }
+                mapping = ColumnMapping.of(source, ColumnsHeader.decode(columns));
+                mappings.put(columns, mapping);
+            }
+            return mapping;
+        }
+    }
+
+    private static final int MAX_CACHED_HEADERS = 64;
 
     public BronzeRouter(String topicPrefix, int maxRecordBytes) {
         this.topicPrefix = topicPrefix;
@@ -49,7 +73,7 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
         routes = new HashMap<>();
         for (Source source : Source.values()) {
             Counter accepted = getRuntimeContext().getMetricGroup().addGroup("source", source.sourceName()).counter("acceptedRecords");
-            routes.put(source.topic(topicPrefix), new Route(source, acceptedTag(source), accepted));
+            routes.put(source.topic(topicPrefix), new Route(source, acceptedTag(source), accepted, new HashMap<>()));
         }
     }
 
@@ -73,10 +97,12 @@ public class BronzeRouter extends ProcessFunction<KafkaRecord, RowData> {
                     maxRecordBytes));
             return;
         }
-        ParseResult result = parser.parseRecord(route.source(), record.value);
+        ParseResult result = record.columns == null
+                ? parser.parseRecord(route.source(), record.value)
+                : parser.parseRecord(route.source(), route.mapping(record.columns), record.value);
         if (result instanceof ParseResult.Accepted ok) {
             route.accepted().inc();
-            ctx.output(route.tag(), BronzeRows.accepted(ok.row(), record, now));
+            ctx.output(route.tag(), BronzeRows.accepted(ok.row(), ok.extraColumns(), record, now));
         } else {
             rejected.inc();
             rejectedOut.collect(BronzeRows.rejected(route.source(), (ParseResult.Rejected) result, record, now, maxRecordBytes));

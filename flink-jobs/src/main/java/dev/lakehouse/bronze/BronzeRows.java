@@ -8,6 +8,12 @@ import dev.lakehouse.contract.TypedRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import dev.lakehouse.iceberg.RowValues;
+import org.apache.flink.table.data.ArrayData;
+import org.apache.flink.table.data.GenericMapData;
+import org.apache.flink.table.data.MapData;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -22,8 +28,22 @@ public final class BronzeRows {
     private BronzeRows() {}
 
     public static RowData accepted(TypedRow row, KafkaRecord record, long ingestedAtMillis) {
+        return accepted(row, Map.of(), record, ingestedAtMillis);
+    }
+
+    /**
+     * A bronze stream row ({@link BronzeTypes#streamRowType}): contract columns, lineage, and the extra columns the
+     * record's column names brought (null when there are none, the common case).
+     */
+    public static RowData accepted(TypedRow row, Map<String, String> extraColumns, KafkaRecord record, long ingestedAtMillis) {
         int contractColumns = row.arity();
-        GenericRowData out = new GenericRowData(contractColumns + BronzeTables.LINEAGE_COLUMNS.size());
+        int lineageEnd = contractColumns + BronzeTables.LINEAGE_COLUMNS.size();
+        GenericRowData out = new GenericRowData(lineageEnd + 1);
+        if (!extraColumns.isEmpty()) {
+            Map<StringData, StringData> extras = new LinkedHashMap<>();
+            extraColumns.forEach((name, value) -> extras.put(StringData.fromString(name), RowValues.string(value)));
+            out.setField(lineageEnd, new GenericMapData(extras));
+        }
         for (int i = 0; i < contractColumns; i++) {
             out.setField(i, internal(row.value(i)));
         }
@@ -69,6 +89,32 @@ public final class BronzeRows {
                 record.offset,
                 record.timestamp < 0 ? null : TimestampData.fromEpochMillis(record.timestamp),
                 TimestampData.fromEpochMillis(nowMillis));
+    }
+
+    /** Whether a bronze stream row carries extra columns. */
+    public static boolean hasExtraColumns(Source source, RowData row) {
+        return !row.isNullAt(extraColumnsIndex(source));
+    }
+
+    /** The extra columns of a bronze stream row, by name in header order; empty when it has none. */
+    public static Map<String, String> extraColumns(Source source, RowData row) {
+        int index = extraColumnsIndex(source);
+        if (row.isNullAt(index)) {
+            return Map.of();
+        }
+        MapData map = row.getMap(index);
+        ArrayData names = map.keyArray();
+        ArrayData values = map.valueArray();
+        Map<String, String> extras = new LinkedHashMap<>();
+        for (int i = 0; i < map.size(); i++) {
+            extras.put(names.getString(i).toString(), values.isNullAt(i) ? null : values.getString(i).toString());
+        }
+        return extras;
+    }
+
+    /** The position of {@link BronzeTypes#EXTRA_COLUMNS}: right after the table's columns. */
+    public static int extraColumnsIndex(Source source) {
+        return source.columns().size() + BronzeTables.LINEAGE_COLUMNS.size();
     }
 
     /** The contract columns of a bronze row, back as the typed row they were built from (lineage dropped). */

@@ -50,6 +50,21 @@ public final class BronzeTables {
         return new Schema(fields);
     }
 
+    /**
+     * The schema of a bronze row with extra columns: the table's own columns, then each extra column as an optional
+     * string (no type is inferred; see {@link dev.lakehouse.contract.ColumnMapping}). The schema-evolving sink adds the
+     * ones the table lacks; field ids here only need to be unique, the sink matches columns by name.
+     */
+    public static Schema schemaWithExtraColumns(Source source, List<String> extraColumns) {
+        Schema base = schema(source);
+        List<Types.NestedField> fields = new ArrayList<>(base.columns());
+        int id = base.highestFieldId();
+        for (String name : extraColumns) {
+            fields.add(Types.NestedField.optional(++id, name, Types.StringType.get(), "added by schema evolution"));
+        }
+        return new Schema(fields);
+    }
+
     public static Schema rejectedRecordsSchema() {
         return new Schema(
                 Types.NestedField.optional(1, "source", Types.StringType.get(), "source name, when known"),

@@ -21,6 +21,9 @@ public class KafkaRecord {
     public String deadLetterFile;
     public Long deadLetterLine;
 
+    /** The record's column names as one CSV line (see ColumnsHeader); null when they are the contract's. */
+    public String columns;
+
     /** A record without data that only advances event time (see HeartbeatHeaders). */
     public boolean heartbeat;
 

@@ -1,5 +1,6 @@
 package dev.lakehouse.bronze;
 
+import dev.lakehouse.contract.ColumnsHeader;
 import dev.lakehouse.contract.DeadLetterHeaders;
 import dev.lakehouse.contract.HeartbeatHeaders;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,7 @@ public class KafkaRecordDeserializer implements KafkaRecordDeserializationSchema
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<KafkaRecord> out) {
         KafkaRecord result = new KafkaRecord(record.topic(), record.partition(), record.offset(), record.timestamp(), record.value());
         result.heartbeat = record.headers().lastHeader(HeartbeatHeaders.HEARTBEAT) != null;
+        result.columns = header(record, ColumnsHeader.NAME);
         if (record.headers().lastHeader(DeadLetterHeaders.REASON) != null) {
             result.deadLetterSource = header(record, DeadLetterHeaders.SOURCE);
             result.deadLetterReason = header(record, DeadLetterHeaders.REASON);

@@ -66,6 +66,50 @@ class BronzePipelineTest {
                         "invalid_utf8", "wrong_column_count", "unknown_source");
     }
 
+    @Test
+    void recordsWithColumnNamesAreMappedByNameAndKeepTheirExtraColumns() throws Exception {
+        String header = String.join(",", dev.lakehouse.contract.Source.CUSTOMER_EVENTS.header());
+        KafkaRecord withCoupon = record("customer_events", 0, EVENT.replace("EVT000000001", "EVT000000005") + ",SAVE10");
+        withCoupon.columns = header + ",coupon_code";
+        KafkaRecord emptyCoupon = record("customer_events", 1, EVENT.replace("EVT000000001", "EVT000000006") + ",");
+        emptyCoupon.columns = header + ",coupon_code";
+        KafkaRecord noCustomer = record("customer_events", 2, EVENT.replace("CUST000042,", ""));
+        noCustomer.columns = header.replace("customer_id,", "");
+        KafkaRecord badHeader = record("customer_events", 3, EVENT + ",x");
+        badHeader.columns = header + ",Coupon Code";
+        KafkaRecord plain = record("customer_events", 4, EVENT);
+
+        List<String> written = new ArrayList<>();
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        List<DataStream<String>> outputs = new ArrayList<>();
+        BronzePipeline.build(env.fromData(List.of(withCoupon, emptyCoupon, noCustomer, badHeader, plain)), PREFIX, 64 * 1024,
+                Duration.ofHours(1), (table, rows) -> {
+                    String name = table.name();
+                    if (name.equals(BronzeTables.REJECTED_RECORDS)) {
+                        outputs.add(rows.map(row -> "rejected|" + row.getString(1) + "|" + row.getString(2)).returns(Types.STRING));
+                    } else {
+                        dev.lakehouse.contract.Source source = dev.lakehouse.contract.Source.byName(name).orElseThrow();
+                        outputs.add(rows.map(row -> name + "|" + row.getString(0) + "|" + BronzeRows.extraColumns(source, row))
+                                .returns(Types.STRING));
+                    }
+                });
+        DataStream<String> all = outputs.get(0);
+        for (DataStream<String> other : outputs.subList(1, outputs.size())) {
+            all = all.union(other);
+        }
+        try (CloseableIterator<String> rows = all.executeAndCollect()) {
+            rows.forEachRemaining(written::add);
+        }
+
+        assertThat(written).containsExactlyInAnyOrder(
+                "customer_events|EVT000000005|{coupon_code=SAVE10}",
+                "customer_events|EVT000000006|{coupon_code=null}",
+                "customer_events|EVT000000001|{}",
+                "rejected|missing_column|no column customer_id, which the contract of customer_events requires",
+                "rejected|bad_header|column name 'Coupon Code' is not a lower-case name of letters, digits and _ (at most 64 characters)");
+    }
+
     private static List<String> run(List<KafkaRecord> input) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);

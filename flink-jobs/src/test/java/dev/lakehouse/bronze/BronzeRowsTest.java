@@ -22,7 +22,8 @@ class BronzeRowsTest {
 
         RowData row = BronzeRows.accepted(parsed.row(), record, 1_000L);
 
-        assertThat(row.getArity()).isEqualTo(BronzeTables.schema(Source.INVENTORY_SNAPSHOTS).columns().size());
+        assertThat(row.getArity()).isEqualTo(BronzeTables.schema(Source.INVENTORY_SNAPSHOTS).columns().size() + 1);
+        assertThat(BronzeRows.hasExtraColumns(Source.INVENTORY_SNAPSHOTS, row)).isFalse();
         assertThat(row.getString(0).toString()).isEqualTo("SNAP000000001");
         assertThat(row.getInt(3)).isEqualTo((int) LocalDate.of(2024, 3, 5).toEpochDay());
         assertThat(row.isNullAt(10)).isTrue();

@@ -1,5 +1,6 @@
 package dev.lakehouse.replay;
 
+import dev.lakehouse.contract.ColumnsHeader;
 import dev.lakehouse.contract.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,6 +64,17 @@ public final class KafkaRecordSender implements RecordSender {
     @Override
     public void send(String topic, byte[] key, byte[] value, long timestampMillis) {
         producer.send(new ProducerRecord<>(topic, null, timestampMillis, key, value), onCompletion);
+    }
+
+    @Override
+    public void send(String topic, byte[] key, byte[] value, long timestampMillis, byte[] columns) {
+        if (columns == null) {
+            send(topic, key, value, timestampMillis);
+            return;
+        }
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ColumnsHeader.NAME, columns);
+        producer.send(new ProducerRecord<>(topic, null, timestampMillis, key, value, headers), onCompletion);
     }
 
     @Override

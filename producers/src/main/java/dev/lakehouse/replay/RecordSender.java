@@ -9,6 +9,18 @@ public interface RecordSender extends AutoCloseable {
     /** Publishes one row of a source topic. */
     void send(String topic, byte[] key, byte[] value, long timestampMillis);
 
+    /**
+     * Publishes one row whose columns are named by {@code columns} (a {@link dev.lakehouse.contract.ColumnsHeader}
+     * value); {@code null} is the same as {@link #send(String, byte[], byte[], long)}. A sender that cannot carry the
+     * names refuses rather than publishing values bronze would misread.
+     */
+    default void send(String topic, byte[] key, byte[] value, long timestampMillis, byte[] columns) {
+        if (columns != null) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot send column names");
+        }
+        send(topic, key, value, timestampMillis);
+    }
+
     /** Publishes one rejected row to the dead-letter topic. */
     void sendDeadLetter(String topic, DeadLetter deadLetter);
 

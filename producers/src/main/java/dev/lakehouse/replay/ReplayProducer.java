@@ -99,7 +99,12 @@ public final class ReplayProducer {
             }
             try {
                 totalFileBytes += Files.size(file);
-                readers.add(new SeedFileReader(source, file, this::deadLetter));
+                SeedFileReader reader = new SeedFileReader(source, file, this::deadLetter);
+                readers.add(reader);
+                String note = reader.headerNote();
+                if (note != null) {
+                    diagnostics.printf("note: %s has another header than the contract's: %s%n", source.fileName(), note);
+                }
             } catch (IOException e) {
                 throw new SeedFileException("cannot read " + file + ": " + e.getMessage(), e);
             }
@@ -125,7 +130,11 @@ public final class ReplayProducer {
                 return true;
             }
             try {
-                sender.send(topics[row.source().ordinal()], row.key(), row.value(), row.eventTimeMillis());
+                if (row.columns() == null) {
+                    sender.send(topics[row.source().ordinal()], row.key(), row.value(), row.eventTimeMillis());
+                } else {
+                    sender.send(topics[row.source().ordinal()], row.key(), row.value(), row.eventTimeMillis(), row.columns());
+                }
             } catch (RuntimeException e) {
                 throw sendFailed(e);
             }

@@ -2,5 +2,10 @@ package dev.lakehouse.replay;
 
 import dev.lakehouse.contract.Source;
 
-/** One valid row, ready to publish: Kafka key and value already encoded. */
-record ReplayRow(Source source, long eventTimeMillis, byte[] key, byte[] value, long line) {}
+/**
+ * One valid row, ready to publish: Kafka key and value already encoded.
+ *
+ * @param columns the {@link dev.lakehouse.contract.ColumnsHeader} value when the file's columns are not the contract's,
+ *     else null
+ */
+record ReplayRow(Source source, long eventTimeMillis, byte[] key, byte[] value, long line, byte[] columns) {}

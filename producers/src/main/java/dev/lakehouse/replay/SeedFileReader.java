@@ -3,6 +3,8 @@ package dev.lakehouse.replay;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.lakehouse.contract.ColumnMapping;
+import dev.lakehouse.contract.ColumnsHeader;
 import dev.lakehouse.contract.CsvLineEncoder;
 import dev.lakehouse.contract.ParseResult;
 import dev.lakehouse.contract.RejectReason;
@@ -19,9 +21,16 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Streams the rows of one seed file. The header must be exactly the contract's. Each row is checked with
+ * Streams the rows of one seed file. Each row is checked with
  * {@link RowParser}: valid rows come out of {@link #next()}, rows that break the contract go to the
  * {@link RejectedRowHandler} as they are met and never stop the reading.
+ *
+ * <p>The header is normally exactly the contract's. Another header is accepted when its names are usable
+ * ({@link ColumnMapping}): columns are then matched by name, extra columns travel with each row, and every record of
+ * the file carries the header as {@link ColumnsHeader} so the bronze job can do the same. A header that lacks a column
+ * the contract requires is accepted too, and each of its rows goes to the dead letters as {@code missing_column}
+ * (nothing is silently dropped). A header with blank, repeated or unusable names refuses the whole file up front,
+ * as before: it is a broken file, not an evolved one.
  *
  * <p>Lenient on purpose: missing or extra fields and stray quotes still give a row (which the parser then
  * rejects), and invalid UTF-8 is decoded to U+FFFD, which the parser rejects as invalid UTF-8.
@@ -36,6 +45,9 @@ final class SeedFileReader implements RowSource, AutoCloseable {
     private final RowParser parser = new RowParser();
     private final CsvLineEncoder encoder = new CsvLineEncoder();
     private long lastLine = 1;
+    /** Null for a file with the contract's header: its rows take the unchanged, cheapest path. */
+    private ColumnMapping columns;
+    private byte[] columnsHeader;
 
     SeedFileReader(Source source, Path file, RejectedRowHandler rejects) throws IOException {
         this.source = source;
@@ -68,11 +80,29 @@ final class SeedFileReader implements RowSource, AutoCloseable {
             found = new java.util.ArrayList<>(found);
             found.set(0, found.get(0).substring(1));
         }
-        if (!found.equals(expected)) {
+        if (found.equals(expected)) {
+            return;
+        }
+        ColumnMapping mapping = ColumnMapping.of(source, found);
+        if (mapping.problem() != null && mapping.problem().reason() == RejectReason.BAD_HEADER) {
             throw new SeedFileException(fileName + ": the header does not match the data contract for "
-                    + source.sourceName() + "\n  expected: " + String.join(",", expected)
+                    + source.sourceName() + " (" + mapping.problem().detail() + ")"
+                    + "\n  expected: " + String.join(",", expected) + " (and optionally extra columns)"
                     + "\n  found:    " + String.join(",", found));
         }
+        columns = mapping;
+        columnsHeader = ColumnsHeader.encode(found).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** What differs from the contract's header, for the replay's diagnostics; null when nothing does. */
+    String headerNote() {
+        if (columns == null) {
+            return null;
+        }
+        if (columns.problem() != null) {
+            return columns.problem().describe() + ": every row goes to the dead letters";
+        }
+        return "columns matched by name" + (columns.extraNames().isEmpty() ? "" : "; extra columns " + columns.extraNames());
     }
 
     @Override
@@ -82,7 +112,7 @@ final class SeedFileReader implements RowSource, AutoCloseable {
             long line = record.getStartingLineNumber();
             lastLine = line;
             List<String> fields = record.getFields();
-            ParseResult result = parser.parseFields(source, fields);
+            ParseResult result = columns == null ? parser.parseFields(source, fields) : parser.parseFields(columns, fields);
             if (result instanceof ParseResult.Accepted accepted) {
                 byte[] value = encoder.encode(fields).getBytes(StandardCharsets.UTF_8);
                 if (value.length > RowParser.DEFAULT_MAX_RECORD_BYTES) {
@@ -92,7 +122,7 @@ final class SeedFileReader implements RowSource, AutoCloseable {
                 }
                 TypedRow row = accepted.row();
                 return new ReplayRow(source, row.eventTimeMillis(), row.kafkaKey().getBytes(StandardCharsets.UTF_8),
-                        value, line);
+                        value, line, columnsHeader);
             }
             ParseResult.Rejected rejected = (ParseResult.Rejected) result;
             reject(rejected.reason(), rejected.detail(), line, encoder.encode(fields).getBytes(StandardCharsets.UTF_8));

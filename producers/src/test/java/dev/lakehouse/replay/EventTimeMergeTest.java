@@ -17,7 +17,7 @@ class EventTimeMergeTest {
     private static RowSource file(Source source, long... eventTimes) {
         List<ReplayRow> rows = new ArrayList<>();
         for (int i = 0; i < eventTimes.length; i++) {
-            rows.add(new ReplayRow(source, eventTimes[i], new byte[0], new byte[0], i + 2));
+            rows.add(new ReplayRow(source, eventTimes[i], new byte[0], new byte[0], i + 2, null));
         }
         Iterator<ReplayRow> iterator = rows.iterator();
         return () -> iterator.hasNext() ? iterator.next() : null;

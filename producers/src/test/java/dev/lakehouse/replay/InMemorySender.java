@@ -6,7 +6,8 @@ import java.util.List;
 
 /** Collects what a replay sends, for tests. Can be told to fail from a given send on. */
 final class InMemorySender implements RecordSender {
-    record Sent(String topic, String key, String value, long timestampMillis) {}
+    /** @param columns the column names header, or null */
+    record Sent(String topic, String key, String value, long timestampMillis, String columns) {}
 
     record SentDeadLetter(String topic, DeadLetter deadLetter) {
         String value() {
@@ -31,12 +32,17 @@ final class InMemorySender implements RecordSender {
 
     @Override
     public void send(String topic, byte[] key, byte[] value, long timestampMillis) {
+        send(topic, key, value, timestampMillis, null);
+    }
+
+    @Override
+    public void send(String topic, byte[] key, byte[] value, long timestampMillis, byte[] columns) {
         if (sent.size() >= failAfter) {
             failure = new IllegalStateException("broker gone");
             return;
         }
         sent.add(new Sent(topic, new String(key, StandardCharsets.UTF_8), new String(value, StandardCharsets.UTF_8),
-                timestampMillis));
+                timestampMillis, columns == null ? null : new String(columns, StandardCharsets.UTF_8)));
     }
 
     @Override

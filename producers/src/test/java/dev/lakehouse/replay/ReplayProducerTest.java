@@ -171,13 +171,60 @@ class ReplayProducerTest {
     }
 
     @Test
-    void aHeaderThatIsNotTheContractsIsAClearError() throws IOException {
-        write(Source.PAYMENT_TRANSACTIONS, "transaction_id,order_id,customer", payment("TXN1", "CUST000001", "1.00", "2024-01-01 00:00:00"));
+    void aHeaderWithUnusableNamesIsAClearError() throws IOException {
+        write(Source.PAYMENT_TRANSACTIONS, PAYMENT_HEADER + ",Risk Note", payment("TXN1", "CUST000001", "1.00", "2024-01-01 00:00:00") + ",x");
         assertThatThrownBy(() -> replay(new InMemorySender()))
                 .isInstanceOf(SeedFileException.class)
                 .hasMessageContaining("payment_transactions.csv")
+                .hasMessageContaining("'Risk Note' is not a lower-case name")
                 .hasMessageContaining("expected: " + PAYMENT_HEADER)
-                .hasMessageContaining("found:    transaction_id,order_id,customer");
+                .hasMessageContaining("found:    " + PAYMENT_HEADER + ",Risk Note");
+    }
+
+    @Test
+    void aFileWithTheContractsHeaderSendsNoColumnNames() throws IOException {
+        write(Source.PAYMENT_TRANSACTIONS, PAYMENT_HEADER, payment("TXN1", "CUST000001", "1.00", "2024-01-01 00:00:00"));
+        InMemorySender sender = new InMemorySender();
+
+        replay(sender);
+
+        assertThat(sender.sent).singleElement().satisfies(sent -> assertThat(sent.columns()).isNull());
+    }
+
+    @Test
+    void aFileWithAnAddedColumnSendsItsRowsWithTheirColumnNames() throws IOException {
+        write(Source.PAYMENT_TRANSACTIONS, PAYMENT_HEADER + ",coupon_code",
+                payment("TXN1", "CUST000001", "1.00", "2024-01-01 00:00:00") + ",SAVE10");
+        InMemorySender sender = new InMemorySender();
+
+        ReplaySummary summary = replay(sender);
+
+        assertThat(summary.rejectedRows()).isZero();
+        assertThat(sender.sent).singleElement().satisfies(sent -> {
+            assertThat(sent.columns()).isEqualTo(PAYMENT_HEADER + ",coupon_code");
+            assertThat(sent.value()).endsWith(",SAVE10");
+            assertThat(sent.key()).isEqualTo("CUST000001");
+            assertThat(sent.timestampMillis()).isEqualTo(millis("2024-01-01 00:00:00"));
+        });
+        assertThat(diagnostics.toString(StandardCharsets.UTF_8)).contains("extra columns [coupon_code]");
+    }
+
+    @Test
+    void aFileMissingARequiredColumnDeadLettersEveryRowAsMissingColumn() throws IOException {
+        String header = PAYMENT_HEADER.replace("customer_id,", "");
+        write(Source.PAYMENT_TRANSACTIONS, header,
+                payment("TXN1", "CUST000001", "1.00", "2024-01-01 00:00:00").replace("CUST000001,", ""),
+                payment("TXN2", "CUST000001", "1.00", "2024-01-01 00:00:01").replace("CUST000001,", ""));
+        InMemorySender sender = new InMemorySender();
+
+        ReplaySummary summary = replay(sender);
+
+        assertThat(sender.sent).isEmpty();
+        assertThat(summary.rejectedRows()).isEqualTo(2);
+        assertThat(sender.deadLetters).hasSize(2).allSatisfy(letter -> {
+            assertThat(letter.deadLetter().reason()).isEqualTo(RejectReason.MISSING_COLUMN);
+            assertThat(letter.deadLetter().detail()).contains("customer_id");
+        });
     }
 
     @Test
