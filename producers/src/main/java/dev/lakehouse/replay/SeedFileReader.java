@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams the rows of one seed file. The header must be exactly the contract's. Each row is checked with
@@ -33,12 +34,19 @@ final class SeedFileReader implements RowSource, AutoCloseable {
     private final CountingInputStream bytes;
     private final CsvReader<CsvRecord> csv;
     private final Iterator<CsvRecord> records;
+    private final UnaryOperator<List<String>> rewrite;
     private final RowParser parser = new RowParser();
     private final CsvLineEncoder encoder = new CsvLineEncoder();
     private long lastLine = 1;
 
     SeedFileReader(Source source, Path file, RejectedRowHandler rejects) throws IOException {
+        this(source, file, rejects, UnaryOperator.identity());
+    }
+
+    /** @param rewrite applied to each row's fields before they are checked: the soak feed's per-lap ids and times */
+    SeedFileReader(Source source, Path file, RejectedRowHandler rejects, UnaryOperator<List<String>> rewrite) throws IOException {
         this.source = source;
+        this.rewrite = rewrite;
         this.fileName = file.getFileName().toString();
         this.rejects = rejects;
         this.bytes = new CountingInputStream(Files.newInputStream(file));
@@ -81,7 +89,7 @@ final class SeedFileReader implements RowSource, AutoCloseable {
             CsvRecord record = records.next();
             long line = record.getStartingLineNumber();
             lastLine = line;
-            List<String> fields = record.getFields();
+            List<String> fields = rewrite.apply(record.getFields());
             ParseResult result = parser.parseFields(source, fields);
             if (result instanceof ParseResult.Accepted accepted) {
                 byte[] value = encoder.encode(fields).getBytes(StandardCharsets.UTF_8);
