@@ -39,8 +39,8 @@ class LapShiftTest {
         assertThat(payment.get(7)).isEqualTo("2028-01-03 20:16:11"); // 3 × 366 days after 2024-12-31
 
         List<String> snapshot = new LapShift(Source.INVENTORY_SNAPSHOTS, 2, 366).apply(SNAPSHOT);
-        assertThat(snapshot.subList(0, 4)).containsExactly("SNAP020000001", "PROD00862", "WH006", "2026-02-28");
-        assertThat(snapshot.get(10)).isEqualTo("2025-12-23");
+        assertThat(snapshot.subList(0, 4)).containsExactly("SNAP020000001", "PROD00862", "WH006", "2026-03-01");
+        assertThat(snapshot.get(10)).isEqualTo("2025-12-25");
     }
 
     @Test
