@@ -147,6 +147,26 @@ public final class FlinkRestClient {
         return OptionalLong.empty();
     }
 
+    /** A JobManager metric such as {@code Status.JVM.Memory.Heap.Used}; empty until Flink reports it. */
+    public OptionalLong jobManagerMetric(String metric) throws IOException, InterruptedException {
+        return metric(send(HttpRequest.newBuilder(base.resolve("/jobmanager/metrics?get=" + metric)).GET()), metric);
+    }
+
+    /** A metric of one TaskManager (by resource id), such as {@code Status.JVM.Memory.Heap.Used}; empty until reported. */
+    public OptionalLong taskManagerMetric(String taskManagerId, String metric) throws IOException, InterruptedException {
+        return metric(send(HttpRequest.newBuilder(base.resolve("/taskmanagers/" + taskManagerId + "/metrics?get=" + metric)).GET()),
+                metric);
+    }
+
+    private static OptionalLong metric(JsonNode metrics, String name) {
+        for (JsonNode metric : metrics) {
+            if (metric.path("id").asText().equals(name) && !metric.path("value").asText().isEmpty()) {
+                return OptionalLong.of((long) Double.parseDouble(metric.path("value").asText()));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
     /** {@link #numRestarts}, waiting up to 30 s for Flink to report it. */
     public long restartCount(String jobId) throws Exception {
         OptionalLong[] restarts = {OptionalLong.empty()};
