@@ -24,7 +24,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.iceberg.rest.RESTCatalog;
+import dev.lakehouse.bronze.BronzeTopics;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -85,6 +93,9 @@ public final class SoakCommand implements Callable<Integer> {
                     + "would see them grow all along (default: ${DEFAULT-VALUE}).")
     Duration snapshotMaxAge;
 
+    @Option(names = "--data-sets", description = "Where generated data sets are kept for the next run (default: .lakehouse).")
+    Path dataSets;
+
     @Option(names = "--trino", description = "Also run Trino (idle) and report its memory.")
     boolean trino;
 
@@ -114,7 +125,7 @@ public final class SoakCommand implements Callable<Integer> {
         double dataScale = scale != null ? scale : scaleFor(rate, duration);
         Path jar = ProjectLayout.requireFile(jobJar == null ? ProjectLayout.defaultJobJar() : jobJar, "job jar",
                 "build it with: mvn -DskipTests package");
-        Path seedsDir = ProjectLayout.home().resolve(".lakehouse/bench-seeds-" + dataScale);
+        Path seedsDir = (dataSets != null ? dataSets : ProjectLayout.home().resolve(".lakehouse")).resolve("bench-seeds-" + dataScale);
         BenchCommand.ensureSeeds(seedsDir, dataScale, out);
 
         boolean temporary = warehouse == null;
@@ -147,6 +158,7 @@ public final class SoakCommand implements Callable<Integer> {
             out.println("  feed = achieved rows/s this interval; lag = rows not yet committed by the job's consumer group; state = full "
                     + "size of the latest checkpoint; heap/RSS per process in MB; per table live data files/delete files/snapshots");
 
+            acceptFutureTimestamps(stack);
             SoakFeed feed = new SoakFeed(seedsDir, settings.topicPrefix(), rate, duration, LAP_DAYS);
             List<SoakSample> samples = new ArrayList<>();
             try (Admin admin = stack.openAdmin(); RESTCatalog catalog = stack.openCatalog();
@@ -162,7 +174,10 @@ public final class SoakCommand implements Callable<Integer> {
                         LockSupport.parkNanos(wait);
                     }
                     if (feeding.isCompletedExceptionally()) {
-                        feeding.join(); // the feed failed: its exception ends the soak
+                        Throwable cause = feeding.handle((summary, failure) -> failure).join();
+                        out.printf("The feed failed, the soak stops: %s%n",
+                                cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null ? cause.getCause() : cause);
+                        return 1;
                     }
                     String state = stack.flinkRest().jobState(job.jobId());
                     if (Set.of("FAILED", "CANCELED", "FINISHED").contains(state)) {
@@ -181,6 +196,23 @@ public final class SoakCommand implements Callable<Integer> {
             SoakReport.Summary summary = SoakReport.summarize(samples, rate, lagSlack);
             summary.lines().forEach(out::println);
             return summary.exitCode();
+        }
+    }
+
+    /**
+     * Each lap moves event time 366 days on, so after a few laps it runs years ahead of the wall clock, and records
+     * carry their event time as Kafka timestamp (the job's watermarks come from it). Kafka 4 rejects timestamps more
+     * than an hour in the future ({@code message.timestamp.after.max.ms}): lift that limit on the source topics.
+     */
+    private static void acceptFutureTimestamps(LocalStack stack) throws Exception {
+        Map<ConfigResource, Collection<AlterConfigOp>> changes = new HashMap<>();
+        for (String topic : BronzeTopics.all(stack.settings().topicPrefix())) {
+            changes.put(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MESSAGE_TIMESTAMP_AFTER_MAX_MS_CONFIG, Long.toString(Long.MAX_VALUE)),
+                    AlterConfigOp.OpType.SET)));
+        }
+        try (Admin admin = stack.openAdmin()) {
+            admin.incrementalAlterConfigs(changes).all().get(1, TimeUnit.MINUTES);
         }
     }
 

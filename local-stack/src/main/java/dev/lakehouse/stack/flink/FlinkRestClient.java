@@ -96,6 +96,11 @@ public final class FlinkRestClient {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints")).GET());
     }
 
+    /** One checkpoint's statistics per vertex ({@code GET /jobs/:id/checkpoints/details/:checkpointId}). */
+    public JsonNode checkpointDetails(String jobId, long checkpointId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints/details/" + checkpointId)).GET());
+    }
+
     /** {@link #checkpoints} parsed: the newest completed checkpoint and what the job restored from. */
     public CheckpointSummary checkpointSummary(String jobId) throws IOException, InterruptedException {
         return CheckpointSummary.parse(checkpoints(jobId));

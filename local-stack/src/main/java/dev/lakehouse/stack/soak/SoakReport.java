@@ -83,7 +83,11 @@ public final class SoakReport {
         }
         heaps.forEach((name, values) -> verdict(lines, grew, "heap " + name, HEAP.judge(minutes, values), SoakReport::mb));
         rss.forEach((name, values) -> verdict(lines, grew, "RSS " + name, RSS.judge(minutes, values), SoakReport::mb));
-        verdict(lines, grew, "state size", STATE.judge(minutes, series(samples, SoakSample::stateBytes)), SoakReport::mb);
+        Boundedness.Verdict state = STATE.judge(minutes, series(samples, SoakSample::stateBytes));
+        verdict(lines, grew, "state size", state, SoakReport::mb);
+        if (state.grew()) {
+            lines.add("    state growth by operator over the last two thirds: " + operatorGrowth(samples));
+        }
         verdict(lines, grew, "checkpoint duration", CHECKPOINT.judge(minutes, series(samples, SoakSample::checkpointMillis)),
                 v -> String.format(Locale.ROOT, "%.1f s", v / 1000));
 
@@ -121,6 +125,25 @@ public final class SoakReport {
             lines.add("Result: resources stayed bounded, but the lag grew (see above).");
         }
         return new Summary(lines, exit);
+    }
+
+    /** The three job vertices whose state grew most from the start of the middle third to the end. */
+    static String operatorGrowth(List<SoakSample> samples) {
+        Map<String, Long> from = samples.get(samples.size() / 3).stateByOperator();
+        Map<String, Long> to = samples.get(samples.size() - 1).stateByOperator();
+        List<String> top = to.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - from.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(3)
+                .map(e -> String.format(Locale.ROOT, "%s +%s", abbreviate(e.getKey()), mb(e.getValue())))
+                .toList();
+        return top.isEmpty() ? "(no per-operator figures)" : String.join("; ", top);
+    }
+
+    /** Vertex names are whole operator chains; the head names the operator. */
+    private static String abbreviate(String name) {
+        return name.length() <= 60 ? name : name.substring(0, 57) + "...";
     }
 
     private static void put(Map<String, List<Double>> series, String name, int index, int size, long value) {

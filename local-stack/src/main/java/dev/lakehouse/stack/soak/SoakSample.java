@@ -2,6 +2,7 @@ package dev.lakehouse.stack.soak;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The figures of one soak interval. A figure that could not be read this time (a REST call that timed out under load)
@@ -14,14 +15,17 @@ import java.util.List;
  * @param stateBytes full state size of the lakehouse job's latest completed checkpoint
  * @param checkpointMillis end-to-end duration of that checkpoint
  * @param restarts of the lakehouse job since it was submitted
+ * @param stateByOperator state size of each job vertex (operator chain) in that checkpoint, by vertex name: tells which
+ *     operator's state grows
  */
 public record SoakSample(Duration elapsed, long rowsSent, double rowsPerSecond, long lag, long stateBytes, long checkpointMillis,
-        long restarts, List<ProcessFigures> processes, List<TableFiles> tables) {
+        long restarts, List<ProcessFigures> processes, List<TableFiles> tables, Map<String, Long> stateByOperator) {
     public static final long UNAVAILABLE = -1;
 
     public SoakSample {
         processes = List.copyOf(processes);
         tables = List.copyOf(tables);
+        stateByOperator = Map.copyOf(stateByOperator);
     }
 
     /**

@@ -8,7 +8,9 @@ import dev.lakehouse.stack.flink.FlinkRestClient;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 import org.apache.iceberg.Snapshot;
@@ -36,6 +38,7 @@ public final class SoakSampler {
     private final long startNanos;
     private long previousRows;
     private long previousNanos;
+    private Map<String, String> vertexNames;
 
     /**
      * @param lag the lakehouse job's consumer group against the source topics
@@ -63,11 +66,16 @@ public final class SoakSampler {
         FlinkRestClient rest = stack.flinkRest();
         long stateBytes = SoakSample.UNAVAILABLE;
         long checkpointMillis = SoakSample.UNAVAILABLE;
+        Map<String, Long> stateByOperator = new LinkedHashMap<>();
         try {
             JsonNode completed = rest.checkpoints(jobId).path("latest").path("completed");
             if (completed.isObject()) {
                 stateBytes = completed.path("state_size").asLong(SoakSample.UNAVAILABLE);
                 checkpointMillis = completed.path("end_to_end_duration").asLong(SoakSample.UNAVAILABLE);
+                Map<String, String> names = vertexNames(rest);
+                rest.checkpointDetails(jobId, completed.path("id").asLong()).path("tasks").properties().forEach(task ->
+                        stateByOperator.merge(names.getOrDefault(task.getKey(), task.getKey()), task.getValue().path("state_size").asLong(0),
+                                Long::sum));
             }
         } catch (Exception e) {
             LOG.warn("Soak: checkpoint statistics unavailable", e);
@@ -75,7 +83,17 @@ public final class SoakSampler {
         long restarts = read("restarts", () -> rest.numRestarts(jobId));
         long consumerLag = read("Kafka lag", () -> OptionalLong.of(lag.consumerLag()));
         return new SoakSample(Duration.ofNanos(now - startNanos), rows, rate, consumerLag, stateBytes, checkpointMillis, restarts,
-                processes(rest), tableFiles());
+                processes(rest), tableFiles(), stateByOperator);
+    }
+
+    /** Vertex id → name; the job graph does not change while it runs, so read once. */
+    private Map<String, String> vertexNames(FlinkRestClient rest) throws Exception {
+        if (vertexNames == null) {
+            Map<String, String> names = new LinkedHashMap<>();
+            rest.job(jobId).path("vertices").forEach(vertex -> names.put(vertex.path("id").asText(), vertex.path("name").asText()));
+            vertexNames = names;
+        }
+        return vertexNames;
     }
 
     private List<SoakSample.ProcessFigures> processes(FlinkRestClient rest) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SoakReportTest {
@@ -15,7 +16,8 @@ class SoakReportTest {
                 List.of(new SoakSample.ProcessFigures("stack", 512 * MB, 1_200 * MB),
                         new SoakSample.ProcessFigures("trino", SoakSample.ProcessFigures.NOT_COLLECTED, 900 * MB)),
                 List.of(new SoakSample.TableFiles("bronze.customer_events", dataFiles, 0, 12),
-                        new SoakSample.TableFiles("gold.daily_metrics", 3, 2, 14)));
+                        new SoakSample.TableFiles("gold.daily_metrics", 3, 2, 14)),
+                Map.of("Ticket metrics and SLA timers", stateBytes / 2, "Sessionize customer events", 1 * MB));
     }
 
     @Test
@@ -31,7 +33,7 @@ class SoakReportTest {
     @Test
     void aFigureThatCouldNotBeReadShowsAsNotAvailable() {
         SoakSample missing = new SoakSample(Duration.ofSeconds(70), 10, 1, SoakSample.UNAVAILABLE, SoakSample.UNAVAILABLE,
-                SoakSample.UNAVAILABLE, 0, List.of(new SoakSample.ProcessFigures("taskmanager-1", SoakSample.UNAVAILABLE, 5 * MB)), List.of());
+                SoakSample.UNAVAILABLE, 0, List.of(new SoakSample.ProcessFigures("taskmanager-1", SoakSample.UNAVAILABLE, 5 * MB)), List.of(), Map.of());
         assertThat(SoakReport.intervalBlock(missing).get(0)).contains("[+01:10]", "lag n/a rows", "state n/a, checkpoint n/a");
         assertThat(SoakReport.intervalBlock(missing).get(1)).isEqualTo("    heap/RSS MB: taskmanager-1 n/a/5");
     }
@@ -60,7 +62,9 @@ class SoakReportTest {
         SoakReport.Summary summary = SoakReport.summarize(samples, 5_000, 100_000);
         assertThat(summary.exitCode()).isEqualTo(SoakReport.GREW);
         assertThat(summary.lines()).anyMatch(line -> line.contains("state size") && line.contains("GREW") && line.contains("+40.0 MB/min"))
-                .anyMatch(line -> line.startsWith("Result: NOT BOUNDED. Grew: state size (40.0 MB/min)"));
+                .anyMatch(line -> line.startsWith("Result: NOT BOUNDED. Grew: state size (40.0 MB/min)"))
+                // from minute 4 (first of the middle third) to minute 9: half of 40 MB × 5
+                .contains("    state growth by operator over the last two thirds: Ticket metrics and SLA timers +100.0 MB");
     }
 
     @Test
