@@ -20,7 +20,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.iceberg.rest.RESTCatalog;
@@ -153,8 +156,8 @@ public final class SoakCommand implements Callable<Integer> {
             out.printf("Flink dashboard %s; lakehouse job %s and maintenance job %s are RUNNING%n", stack.dashboardUrl(), job.jobId(),
                     maintenance.jobId());
             out.printf("Feeding %,.0f rows/s for %s: the data set at scale %s (%,d rows a lap) lap after lap, with fresh ids and event "
-                    + "time moved on %d days each lap. Figures every %s:%n", rate, duration, dataScale,
-                    SeedCounts.scaled(dataScale).total(), LAP_DAYS, interval);
+                    + "time moved on %d days each lap. Figures every %s:%n", rate, human(duration), dataScale,
+                    SeedCounts.scaled(dataScale).total(), LAP_DAYS, human(interval));
             out.println("  feed = achieved rows/s this interval; lag = rows not yet committed by the job's consumer group; state = full "
                     + "size of the latest checkpoint; heap/RSS per process in MB; per table live data files/delete files/snapshots");
 
@@ -164,32 +167,21 @@ public final class SoakCommand implements Callable<Integer> {
             try (Admin admin = stack.openAdmin(); RESTCatalog catalog = stack.openCatalog();
                     KafkaRecordSender sender = new KafkaRecordSender(stack.bootstrapServers(), stack.kafkaClientProperties())) {
                 long start = System.nanoTime();
-                CompletableFuture<SoakFeed.Summary> feeding = CompletableFuture.supplyAsync(() -> feed.run(sender));
-                SoakSampler sampler = new SoakSampler(stack, job.jobId(), stack.drainWatcher(job.jobId(), admin, catalog), catalog,
-                        LocalStack.tables(), feed::rowsSent, start);
-                long intervals = duration.toNanos() / interval.toNanos();
-                for (long k = 1; k <= intervals; k++) {
-                    long due = start + k * interval.toNanos();
-                    for (long wait = due - System.nanoTime(); wait > 0 && !feeding.isDone(); wait = due - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    if (feeding.isCompletedExceptionally()) {
-                        Throwable cause = feeding.handle((summary, failure) -> failure).join();
-                        out.printf("The feed failed, the soak stops: %s%n",
-                                cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null ? cause.getCause() : cause);
+                ExecutorService feeder = Executors.newSingleThreadExecutor(r -> new Thread(r, "soak-feed"));
+                Future<SoakFeed.Summary> feeding = feeder.submit(() -> feed.run(sender));
+                try {
+                    SoakSampler sampler = new SoakSampler(stack, job.jobId(), stack.drainWatcher(job.jobId(), admin, catalog), catalog,
+                            LocalStack.tables(), feed::rowsSent, start);
+                    if (!sampleEveryInterval(stack, job.jobId(), sampler, feeding, start, samples)) {
                         return 1;
                     }
-                    String state = stack.flinkRest().jobState(job.jobId());
-                    if (Set.of("FAILED", "CANCELED", "FINISHED").contains(state)) {
-                        out.printf("The lakehouse job is %s: the soak stops.%n%s%n", state, stack.flinkRest().rootException(job.jobId()));
-                        return 1;
-                    }
-                    SoakSample sample = sampler.sample();
-                    samples.add(sample);
-                    SoakReport.intervalBlock(sample).forEach(out::println);
+                    SoakFeed.Summary fed = feeding.get(interval.toMillis() + 60_000, TimeUnit.MILLISECONDS);
+                    out.printf("Fed %,d rows in %d laps (%,.0f rows/s)%n", fed.rowsSent(), fed.laps(), fed.rowsPerSecond());
+                } finally {
+                    // An early stop (the job failed) must not leave the feed sending into a closed producer.
+                    feeder.shutdownNow();
+                    feeder.awaitTermination(1, TimeUnit.MINUTES);
                 }
-                SoakFeed.Summary fed = feeding.get(interval.toMillis() + 60_000, TimeUnit.MILLISECONDS);
-                out.printf("Fed %,d rows in %d laps (%,.0f rows/s)%n", fed.rowsSent(), fed.laps(), fed.rowsPerSecond());
             }
             out.println();
             double lagSlack = rate * 2 * checkpointInterval.toMillis() / 1000.0;
@@ -197,6 +189,35 @@ public final class SoakCommand implements Callable<Integer> {
             summary.lines().forEach(out::println);
             return summary.exitCode();
         }
+    }
+
+    /** Prints a sample at every interval until the duration is over; false when the feed or the job failed. */
+    private boolean sampleEveryInterval(LocalStack stack, String jobId, SoakSampler sampler, Future<SoakFeed.Summary> feeding,
+            long start, List<SoakSample> samples) throws Exception {
+        long intervals = duration.toNanos() / interval.toNanos();
+        for (long k = 1; k <= intervals; k++) {
+            long due = start + k * interval.toNanos();
+            for (long wait = due - System.nanoTime(); wait > 0 && !feeding.isDone(); wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            if (feeding.isDone()) {
+                try {
+                    feeding.get();
+                } catch (ExecutionException e) {
+                    out.printf("The feed failed, the soak stops: %s%n", e.getCause());
+                    return false;
+                }
+            }
+            String state = stack.flinkRest().jobState(jobId);
+            if (Set.of("FAILED", "CANCELED", "FINISHED").contains(state)) {
+                out.printf("The lakehouse job is %s: the soak stops.%n%s%n", state, stack.flinkRest().rootException(jobId));
+                return false;
+            }
+            SoakSample sample = sampler.sample();
+            samples.add(sample);
+            SoakReport.intervalBlock(sample).forEach(out::println);
+        }
+        return true;
     }
 
     /**
@@ -226,6 +247,14 @@ public final class SoakCommand implements Callable<Integer> {
         }
         throw new IllegalArgumentException(String.format("%,.0f rows are more than %d laps of the largest data set the soak uses "
                 + "(scale %s): shorten --duration or lower --rate", rows, PLANNED_LAPS, SCALES[SCALES.length - 1]));
+    }
+
+    /** 8m, 40s, 1m30s: as the options are written. */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        String text = (seconds >= 3600 ? seconds / 3600 + "h" : "") + (seconds % 3600 >= 60 ? seconds % 3600 / 60 + "m" : "")
+                + (seconds % 60 > 0 ? seconds % 60 + "s" : "");
+        return text.isEmpty() ? duration.toMillis() + "ms" : text;
     }
 
     private static void deleteRecursively(Path dir) throws java.io.IOException {

@@ -16,4 +16,12 @@ class SoakCommandTest {
         assertThatThrownBy(() -> SoakCommand.scaleFor(20_000, Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorten --duration or lower --rate");
     }
+
+    @Test
+    void durationsPrintAsTheyAreWritten() {
+        assertThat(SoakCommand.human(Duration.ofMinutes(30))).isEqualTo("30m");
+        assertThat(SoakCommand.human(Duration.ofSeconds(90))).isEqualTo("1m30s");
+        assertThat(SoakCommand.human(Duration.ofHours(2))).isEqualTo("2h");
+        assertThat(SoakCommand.human(Duration.ofMillis(500))).isEqualTo("500ms");
+    }
 }
