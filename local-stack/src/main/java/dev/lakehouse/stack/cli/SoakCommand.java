@@ -57,8 +57,10 @@ public final class SoakCommand implements Callable<Integer> {
     private static final int LAP_DAYS = 366;
     /** Scales the soak picks from: the smallest whose laps fit the rate and duration, so that seeds generate quickly. */
     private static final double[] SCALES = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1.0};
-    /** Laps are limited by the id widths ({@link LapShift#MAX_LAPS}); keep a margin for a machine faster than planned. */
-    private static final int PLANNED_LAPS = 80;
+    /** Laps the soak aims for: a lap is a year of event time, so fewer laps keep event time from racing. */
+    private static final int PLANNED_LAPS = 20;
+    /** Laps are limited by the id widths ({@link LapShift#MAX_LAPS}); keep a margin for a feed faster than planned. */
+    private static final int MOST_LAPS = 90;
 
     @Option(names = "--duration", defaultValue = "30m", converter = LakehouseJob.DurationConverter.class,
             description = "How long to feed (default: ${DEFAULT-VALUE}).")
@@ -78,7 +80,7 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--warehouse", description = "Warehouse folder to use and keep (default: a fresh folder under .lakehouse, deleted at the end).")
     Path warehouse;
 
-    @Option(names = "--scale", description = "Scale of the data set fed lap after lap (default: the smallest that gives at most "
+    @Option(names = "--scale", description = "Scale of the data set fed lap after lap (default: the smallest that needs at most "
             + PLANNED_LAPS + " laps at this rate and duration).")
     Double scale;
 
@@ -237,7 +239,11 @@ public final class SoakCommand implements Callable<Integer> {
         }
     }
 
-    /** The smallest offered scale whose laps cover rate × duration in at most {@link #PLANNED_LAPS} laps. */
+    /**
+     * The smallest offered scale whose laps cover rate × duration in at most {@link #PLANNED_LAPS} laps; for a longer run
+     * the largest data set, in at most {@link #MOST_LAPS} laps. Fewer, larger laps keep event time moving at a pace
+     * closer to a real feed's (one lap is a year of event time) at the cost of generating a larger data set once.
+     */
     static double scaleFor(double rowsPerSecond, Duration duration) {
         double rows = rowsPerSecond * duration.toMillis() / 1000.0;
         for (double candidate : SCALES) {
@@ -245,8 +251,12 @@ public final class SoakCommand implements Callable<Integer> {
                 return candidate;
             }
         }
+        double largest = SCALES[SCALES.length - 1];
+        if (SeedCounts.scaled(largest).total() * (double) MOST_LAPS >= rows) {
+            return largest;
+        }
         throw new IllegalArgumentException(String.format("%,.0f rows are more than %d laps of the largest data set the soak uses "
-                + "(scale %s): shorten --duration or lower --rate", rows, PLANNED_LAPS, SCALES[SCALES.length - 1]));
+                + "(scale %s): shorten --duration or lower --rate", rows, MOST_LAPS, largest));
     }
 
     /** 8m, 40s, 1m30s: as the options are written. */

@@ -10,9 +10,12 @@ class SoakCommandTest {
 
     @Test
     void picksTheSmallestDataSetWhoseLapsCoverTheRun() {
-        assertThat(SoakCommand.scaleFor(2_000, Duration.ofSeconds(40))).isEqualTo(0.001);
-        // 36 M rows: 80 laps of 380,000 (scale 0.1) are 30.4 M, too few; scale 0.2 gives 60.8 M.
-        assertThat(SoakCommand.scaleFor(20_000, Duration.ofMinutes(30))).isEqualTo(0.2);
+        // 80,000 rows: 20 laps of 3,800 (scale 0.001) are 76,000, too few.
+        assertThat(SoakCommand.scaleFor(2_000, Duration.ofSeconds(40))).isEqualTo(0.002);
+        // 36 M rows: 20 laps of 1.9 M (scale 0.5).
+        assertThat(SoakCommand.scaleFor(20_000, Duration.ofMinutes(30))).isEqualTo(0.5);
+        // 144 M rows do not fit 20 laps of the full 3.8 M: up to 90 laps are allowed then.
+        assertThat(SoakCommand.scaleFor(20_000, Duration.ofHours(2))).isEqualTo(1.0);
         assertThatThrownBy(() -> SoakCommand.scaleFor(20_000, Duration.ofDays(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorten --duration or lower --rate");
     }
