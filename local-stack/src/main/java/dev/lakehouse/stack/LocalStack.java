@@ -155,11 +155,18 @@ public final class LocalStack implements AutoCloseable {
      * earlier run on this warehouse so its state (de-duplication, sessions, SLA timers) and offsets carry over.
      */
     public RunningJob submitJob(Path jobJar) throws Exception {
+        return submitJob(jobJar, List.of());
+    }
+
+    /** {@link #submitJob(Path)} with extra program arguments (options the stack does not set itself, such as {@code --dedup-ttl}). */
+    public RunningJob submitJob(Path jobJar, List<String> extraArguments) throws Exception {
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot(), savepointRoot("lakehouse"));
         resumeFrom.ifPresent(checkpoint -> LOG.info("Resuming the job from {}", checkpoint));
-        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, jobArguments(), 0, resumeFrom.map(Path::toString).orElse(null));
+        List<String> arguments = new ArrayList<>(jobArguments());
+        arguments.addAll(extraArguments);
+        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 0, resumeFrom.map(Path::toString).orElse(null));
         awaitRunning(rest, jobId, Duration.ofMinutes(2));
         return new RunningJob(jobId, jarId, resumeFrom);
     }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Streams the rows of one seed file. Each row is checked with
@@ -42,6 +43,7 @@ final class SeedFileReader implements RowSource, AutoCloseable {
     private final CountingInputStream bytes;
     private final CsvReader<CsvRecord> csv;
     private final Iterator<CsvRecord> records;
+    private final UnaryOperator<List<String>> rewrite;
     private final RowParser parser = new RowParser();
     private final CsvLineEncoder encoder = new CsvLineEncoder();
     private long lastLine = 1;
@@ -50,7 +52,13 @@ final class SeedFileReader implements RowSource, AutoCloseable {
     private byte[] columnsHeader;
 
     SeedFileReader(Source source, Path file, RejectedRowHandler rejects) throws IOException {
+        this(source, file, rejects, UnaryOperator.identity());
+    }
+
+    /** @param rewrite applied to each row's fields before they are checked: the soak feed's per-lap ids and times */
+    SeedFileReader(Source source, Path file, RejectedRowHandler rejects, UnaryOperator<List<String>> rewrite) throws IOException {
         this.source = source;
+        this.rewrite = rewrite;
         this.fileName = file.getFileName().toString();
         this.rejects = rejects;
         this.bytes = new CountingInputStream(Files.newInputStream(file));
@@ -111,7 +119,8 @@ final class SeedFileReader implements RowSource, AutoCloseable {
             CsvRecord record = records.next();
             long line = record.getStartingLineNumber();
             lastLine = line;
-            List<String> fields = record.getFields();
+            // The rewrite (the soak feed's) works on the contract's column positions; soak seeds have the contract's header.
+            List<String> fields = rewrite.apply(record.getFields());
             ParseResult result = columns == null ? parser.parseFields(source, fields) : parser.parseFields(columns, fields);
             if (result instanceof ParseResult.Accepted accepted) {
                 byte[] value = encoder.encode(fields).getBytes(StandardCharsets.UTF_8);

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lakehouse", mixinStandardHelpOptions = true,
         description = "Streaming lakehouse: Kafka → Flink → Iceberg, on one machine.",
         subcommands = {DemoCommand.class, SqlCommand.class, JobsCommand.class, BenchCommand.class, BenchBadInputCommand.class,
-            FreshnessCommand.class, SeedGenerator.class, ReplayCommand.class, InjectBadRecordsCommand.class})
+            FreshnessCommand.class, SoakCommand.class, SeedGenerator.class, ReplayCommand.class, InjectBadRecordsCommand.class})
 public final class LakehouseCli implements Runnable {
 
     public static void main(String[] args) {

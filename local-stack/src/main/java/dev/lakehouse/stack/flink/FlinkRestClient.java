@@ -96,6 +96,11 @@ public final class FlinkRestClient {
         return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints")).GET());
     }
 
+    /** One checkpoint's statistics per vertex ({@code GET /jobs/:id/checkpoints/details/:checkpointId}). */
+    public JsonNode checkpointDetails(String jobId, long checkpointId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(base.resolve("/jobs/" + jobId + "/checkpoints/details/" + checkpointId)).GET());
+    }
+
     /** {@link #checkpoints} parsed: the newest completed checkpoint and what the job restored from. */
     public CheckpointSummary checkpointSummary(String jobId) throws IOException, InterruptedException {
         return CheckpointSummary.parse(checkpoints(jobId));
@@ -142,6 +147,26 @@ public final class FlinkRestClient {
         for (JsonNode metric : metrics) {
             if (metric.path("id").asText().equals("numRestarts")) {
                 return OptionalLong.of(metric.path("value").asLong());
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    /** A JobManager metric such as {@code Status.JVM.Memory.Heap.Used}; empty until Flink reports it. */
+    public OptionalLong jobManagerMetric(String metric) throws IOException, InterruptedException {
+        return metric(send(HttpRequest.newBuilder(base.resolve("/jobmanager/metrics?get=" + metric)).GET()), metric);
+    }
+
+    /** A metric of one TaskManager (by resource id), such as {@code Status.JVM.Memory.Heap.Used}; empty until reported. */
+    public OptionalLong taskManagerMetric(String taskManagerId, String metric) throws IOException, InterruptedException {
+        return metric(send(HttpRequest.newBuilder(base.resolve("/taskmanagers/" + taskManagerId + "/metrics?get=" + metric)).GET()),
+                metric);
+    }
+
+    private static OptionalLong metric(JsonNode metrics, String name) {
+        for (JsonNode metric : metrics) {
+            if (metric.path("id").asText().equals(name) && !metric.path("value").asText().isEmpty()) {
+                return OptionalLong.of((long) Double.parseDouble(metric.path("value").asText()));
             }
         }
         return OptionalLong.empty();
