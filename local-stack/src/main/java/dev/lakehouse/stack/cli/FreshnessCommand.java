@@ -9,6 +9,7 @@ import dev.lakehouse.replay.ReplaySpeed;
 import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.trino.GoldScans;
 import dev.lakehouse.stack.trino.TrinoJdbc;
 import dev.lakehouse.stack.trino.TrinoServer;
 import dev.lakehouse.stack.trino.TrinoSettings;
@@ -54,7 +55,6 @@ import picocli.CommandLine.Option;
 public final class FreshnessCommand implements Callable<Integer> {
     private static final String PROBE_CUSTOMER = "CUSTP%05d";
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final List<String> GOLD_TABLES = List.of("customer_summary", "daily_metrics", "product_summary");
 
     @Option(names = "--rate", defaultValue = "20000", description = "Replay rate in rows per second (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -127,7 +127,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                             nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
                         }
                         if (!scannedAtStart && !freshnessSeconds.isEmpty()) {
-                            report.add("full scans at the start: " + fullScans(trinoConnection));
+                            report.add("full scans at the start: " + GoldScans.fullScans(trinoConnection));
                             scannedAtStart = true;
                         }
                         if (replay.isDone() && giveUpAt == Long.MAX_VALUE) {
@@ -146,7 +146,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                 report.add(String.format("replay: %,d rows at %,.0f rows/s (asked %,.0f)", summary.rowsSent(), summary.rowsPerSecond(), rate));
                 report.add(freshnessFigures());
                 report.add("full scans at the end (after " + Math.round(BenchCommand.seconds(summary.elapsed()) / 60) + " min of upserts, "
-                        + "maintenance on): " + fullScans(trinoConnection));
+                        + "maintenance on): " + GoldScans.fullScans(trinoConnection));
             }
         } finally {
             if (Files.exists(warehouse)) {
@@ -211,22 +211,5 @@ public final class FreshnessCommand implements Callable<Integer> {
 
     private static double percentile(List<Double> sorted, double p) {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    /** Reads every row and column of each gold table (deletes applied), as a dashboard would. */
-    private static String fullScans(Connection connection) throws Exception {
-        List<String> figures = new ArrayList<>();
-        for (String table : GOLD_TABLES) {
-            long start = System.nanoTime();
-            long rows = 0;
-            try (Statement statement = connection.createStatement();
-                    ResultSet result = statement.executeQuery("SELECT * FROM iceberg.gold." + table)) {
-                while (result.next()) {
-                    rows++;
-                }
-            }
-            figures.add(String.format("%s %,d rows in %d ms", table, rows, (System.nanoTime() - start) / 1_000_000));
-        }
-        return String.join("; ", figures);
     }
 }

@@ -10,10 +10,14 @@ import dev.lakehouse.stack.StackSettings;
 import dev.lakehouse.stack.soak.SoakReport;
 import dev.lakehouse.stack.soak.SoakSample;
 import dev.lakehouse.stack.soak.SoakSampler;
+import dev.lakehouse.stack.trino.GoldScans;
+import dev.lakehouse.stack.trino.TrinoJdbc;
 import dev.lakehouse.stack.trino.TrinoSettings;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,7 +105,7 @@ public final class SoakCommand implements Callable<Integer> {
     @Option(names = "--data-sets", description = "Where generated data sets are kept for the next run (default: .lakehouse).")
     Path dataSets;
 
-    @Option(names = "--trino", description = "Also run Trino (idle) and report its memory.")
+    @Option(names = "--trino", description = "Also run Trino: report its memory, and time a full scan of each gold table after the first interval and at the end.")
     boolean trino;
 
     @Option(names = "--job-jar", description = "The Flink job jar to submit (default: the one built in flink-jobs/target).")
@@ -218,8 +222,23 @@ public final class SoakCommand implements Callable<Integer> {
             SoakSample sample = sampler.sample();
             samples.add(sample);
             SoakReport.intervalBlock(sample).forEach(out::println);
+            if (k == 1 || k == intervals) {
+                printGoldScans(stack, System.nanoTime() - start);
+            }
         }
         return true;
+    }
+
+    /** With Trino on: how long a full read of each gold table takes, after the first interval and at the end. */
+    private void printGoldScans(LocalStack stack, long elapsedNanos) {
+        stack.trino().ifPresent(trino -> {
+            String at = human(Duration.ofSeconds(Duration.ofNanos(elapsedNanos).toSeconds()));
+            try (Connection connection = TrinoJdbc.connect(trino.uri())) {
+                out.printf("  gold full scans through Trino at +%s: %s%n", at, GoldScans.fullScans(connection));
+            } catch (SQLException e) {
+                out.printf("  gold full scans through Trino at +%s: not available (%s)%n", at, e.getMessage());
+            }
+        });
     }
 
     /**
