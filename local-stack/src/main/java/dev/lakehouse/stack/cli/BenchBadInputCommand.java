@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.cli;
 
+import dev.lakehouse.stack.Folders;
 import dev.lakehouse.badinput.BadRecord;
 import dev.lakehouse.badinput.BadRecordGenerator;
 import dev.lakehouse.badinput.BadRecordInjector;
@@ -107,7 +108,7 @@ public final class BenchBadInputCommand implements Callable<Integer> {
             out.printf("  rejected_records %,d rows, bronze %,d rows (good + kept bad); no job restarted%n",
                     lastMixed.rejected(), lastMixed.bronze());
         } finally {
-            deleteRecursively(root);
+            Folders.deleteRecursively(root);
         }
         return 0;
     }
@@ -173,17 +174,6 @@ public final class BenchBadInputCommand implements Callable<Integer> {
                 out.printf("Generating %,d good rows into %s…%n", HUNDRED_THOUSAND.total(), dir);
                 SeedGeneration.generate(Files.createDirectories(dir), HUNDRED_THOUSAND, 42, out);
                 return;
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.cli;
 
+import dev.lakehouse.stack.Folders;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.contract.Source;
@@ -78,7 +79,7 @@ public final class BenchCommand implements Callable<Integer> {
             runPhases(settings, seedsDir, report);
         } finally {
             if (warehouse == null) {
-                deleteRecursively(warehouseDir);
+                Folders.deleteRecursively(warehouseDir);
             }
         }
         report.add(memoryFigures());
@@ -126,17 +127,6 @@ public final class BenchCommand implements Callable<Integer> {
                     cpuSeconds, cpuSeconds * 1e6 / committed, cores, cores * committed / cpuSeconds));
             counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
             report.add(checkpointFigures(stack.flinkRest().checkpoints(job.jobId())));
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 

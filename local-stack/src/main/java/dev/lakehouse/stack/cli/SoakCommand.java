@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.cli;
 
+import dev.lakehouse.stack.Folders;
 import dev.lakehouse.jobs.LakehouseJob;
 import dev.lakehouse.replay.KafkaRecordSender;
 import dev.lakehouse.replay.LapShift;
@@ -20,7 +21,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -147,7 +147,7 @@ public final class SoakCommand implements Callable<Integer> {
             return soak(settings, jar, seedsDir, dataScale);
         } finally {
             if (temporary) {
-                deleteRecursively(warehouseDir);
+                Folders.deleteRecursively(warehouseDir);
             }
         }
     }
@@ -288,14 +288,4 @@ public final class SoakCommand implements Callable<Integer> {
         return text.isEmpty() ? duration.toMillis() + "ms" : text;
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.trino;
 
+import dev.lakehouse.stack.Folders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -70,15 +71,15 @@ public final class TrinoDistribution {
             try (Stream<Path> plugins = Files.list(extracted.resolve("plugin"))) {
                 for (Path plugin : plugins.toList()) {
                     if (!KEPT_PLUGINS.contains(plugin.getFileName().toString())) {
-                        deleteRecursively(plugin);
+                        Folders.deleteRecursively(plugin);
                     }
                 }
             }
             Files.writeString(extracted.resolve(COMPLETE_MARKER), artifacts.serverTarball() + "\n");
-            deleteRecursively(home);
+            Folders.deleteRecursively(home);
             Files.move(extracted, home, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteRecursively(staging);
+            Folders.deleteRecursively(staging);
         }
     }
 
@@ -96,14 +97,4 @@ public final class TrinoDistribution {
         }
     }
 
-    static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }
