@@ -66,7 +66,7 @@ public final class ChaosCommand implements Callable<Integer> {
         this(System.out);
     }
 
-    ChaosCommand(PrintStream out) {
+    public ChaosCommand(PrintStream out) {
         this.out = out;
     }
 

@@ -243,6 +243,15 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 (System.nanoTime() - started) / 1_000_000, jobManager, starting, settings.slotsPerTaskManager(), restAddress, clusterDir);
     }
 
+    /** The registered TaskManagers; none while the REST API does not answer (a JobManager that is still starting). */
+    private Set<String> registeredTaskManagers() throws InterruptedException {
+        try {
+            return rest().taskManagerIds();
+        } catch (IOException e) {
+            return Set.of();
+        }
+    }
+
     private boolean restAnswers() throws InterruptedException {
         try {
             rest().clusterOverview();
@@ -396,8 +405,13 @@ public final class FlinkSessionCluster implements FlinkCluster {
             });
             superviseJobManager(replacement);
             List<FlinkProcess> current = taskManagers();
-            Polling.until(settings.startTimeout(), () -> "TaskManagers " + current + " to register with the restarted JobManager",
-                    () -> closing || rest().taskManagerIds().containsAll(current.stream().map(FlinkProcess::name).toList()));
+            try {
+                Polling.until(settings.startTimeout(), () -> "TaskManagers " + current + " to register with the restarted JobManager",
+                        () -> closing || registeredTaskManagers().containsAll(current.stream().map(FlinkProcess::name).toList()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // The jobs can still start on the TaskManagers that did register, or wait for slots: submit them anyway.
+                LOG.warn("Not every TaskManager registered with the restarted JobManager: {}", e.getMessage());
+            }
             if (closing) {
                 return;
             }
