@@ -19,7 +19,6 @@ public enum Fault {
     PRODUCER_KILL("kill producer, run it again");
 
     private final String description;
-
     Fault(String description) {
         this.description = description;
     }

@@ -27,6 +27,7 @@ final class FaultInjector {
     private final ReplayDriver replay;
     private final Duration recoveryTimeout;
     private final Random random;
+    private Runnable injected = () -> {};
 
     FaultInjector(LocalStack stack, Path jobJar, ReplayDriver replay, Duration recoveryTimeout, long seed) {
         this.stack = stack;
@@ -39,7 +40,11 @@ final class FaultInjector {
     /** What was hit and how long the recovery took. */
     record Outcome(String target, Duration recovery) {}
 
-    Outcome inject(Fault fault) throws Exception {
+    /**
+     * @param injected run right after the fault is done, before the wait for the recovery
+     */
+    Outcome inject(Fault fault, Runnable injected) throws Exception {
+        this.injected = injected;
         return switch (fault) {
             case TASKMANAGER_KILL -> killTaskManager();
             case JOBMANAGER_KILL -> killJobManager();
@@ -62,6 +67,7 @@ final class FaultInjector {
         long at = System.currentTimeMillis();
         long started = System.nanoTime();
         victim.handle().destroyForcibly();
+        injected.run();
         Polling.until(recoveryTimeout, () -> "a TaskManager in place of " + victim + " to register", () -> {
             List<FlinkProcess> now = cluster.taskManagers();
             return !victim.handle().isAlive() && now.size() == taskManagers && now.stream().allMatch(FlinkProcess::isAlive)
@@ -79,6 +85,7 @@ final class FaultInjector {
         long at = System.currentTimeMillis();
         long started = System.nanoTime();
         victim.handle().destroyForcibly();
+        injected.run();
         Polling.until(recoveryTimeout, () -> "the stack to restart the JobManager and submit the job again", () -> {
             Optional<Exception> failure = stack.resubmissionFailure();
             if (failure.isPresent() && !failure.equals(previousFailure)) {
@@ -94,6 +101,7 @@ final class FaultInjector {
         long at = System.currentTimeMillis();
         long started = System.nanoTime();
         stack.restartKafka();
+        injected.run();
         awaitJobRecovered(null, at);
         return new Outcome("broker " + stack.bootstrapServers(), since(started));
     }
@@ -102,6 +110,7 @@ final class FaultInjector {
         long at = System.currentTimeMillis();
         long started = System.nanoTime();
         stack.restartCatalog();
+        injected.run();
         awaitJobRecovered(null, at);
         return new Outcome("catalog " + stack.catalogUri(), since(started));
     }
@@ -111,6 +120,7 @@ final class FaultInjector {
         long at = System.currentTimeMillis();
         long started = System.nanoTime();
         rest().cancelJob(previousJob);
+        injected.run();
         Polling.until(recoveryTimeout, () -> "job " + previousJob + " to be cancelled", () -> rest().jobState(previousJob).equals("CANCELED"));
         LocalStack.RunningJob resumed = stack.submitJob(jobJar);
         awaitJobRecovered(previousJob, at);
@@ -122,6 +132,7 @@ final class FaultInjector {
         int runs = replay.runs();
         long started = System.nanoTime();
         String target = replay.kill();
+        injected.run();
         replay.awaitRunningAgain(runs, recoveryTimeout);
         return new Outcome(target, since(started));
     }

@@ -5,6 +5,7 @@ import dev.lakehouse.replay.KafkaRecordSender;
 import dev.lakehouse.replay.RecordSender;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
+import dev.lakehouse.replay.ReplaySpeed;
 import dev.lakehouse.replay.ReplaySummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A replay that fails by itself (a send that timed out while the broker restarted) is run again the same way, a
  * few times at most, and reported.
+ *
+ * <p>The pace is the driver's, not the producer's: a row is due when its event time, sped up by the pace factor, is
+ * reached on a clock that the chaos run can pause while the pipeline recovers from a slow fault, so that the replay is
+ * still running when the next fault comes. The clock does not restart with a run: a run after a kill sends the rows
+ * already due at once (the duplicates) and then goes on at the pace.
  */
 final class ReplayDriver implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReplayDriver.class);
@@ -40,15 +47,48 @@ final class ReplayDriver implements AutoCloseable {
     private RuntimeException failure;
     private boolean closed;
 
-    ReplayDriver(ReplayOptions options) {
+    private final ReplayClock clock;
+
+    /**
+     * @param options the replay, at {@code max} speed: the driver paces it
+     * @param pace the speed-up of event time
+     * @param firstEventTimeMillis the event time of the first row, due at once
+     */
+    ReplayDriver(ReplayOptions options, ReplaySpeed pace, long firstEventTimeMillis) {
         this.options = options;
+        this.clock = new ReplayClock(pace, firstEventTimeMillis);
         this.kafkaProperties = options.kafkaProperties();
         this.thread = new Thread(this::runUntilComplete, "chaos-replay");
         this.thread.setDaemon(true);
     }
 
     void start() {
+        clock.start();
         thread.start();
+    }
+
+    /** Stops the pace: no row becomes due until {@link #resumePace()}. */
+    void pausePace() {
+        clock.pause();
+    }
+
+    void resumePace() {
+        clock.resume();
+    }
+
+    /** Replay time: time since the start, less the pauses. */
+    Duration paceElapsed() {
+        return Duration.ofNanos(clock.elapsedNanos());
+    }
+
+    /** Waits until the replay time reaches {@code at}: the plan is a schedule in replay time, not a condition. */
+    void awaitPace(Duration at) throws InterruptedException {
+        for (long wait = at.toNanos() - clock.elapsedNanos(); wait > 0; wait = at.toNanos() - clock.elapsedNanos()) {
+            LockSupport.parkNanos(Math.min(wait, 100_000_000L));
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for the next fault");
+            }
+        }
     }
 
     private void runUntilComplete() {
@@ -58,7 +98,7 @@ final class ReplayDriver implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                sender = new KillableSender(new KafkaRecordSender(options.bootstrapServers(), kafkaProperties));
+                sender = new KillableSender(new KafkaRecordSender(options.bootstrapServers(), kafkaProperties), clock);
                 current = sender;
                 runs++;
                 lock.notifyAll();
@@ -182,21 +222,68 @@ final class ReplayDriver implements AutoCloseable {
         }
     }
 
+    /** When a row is due: event time since the first row, sped up, on a clock that can be paused. */
+    private static final class ReplayClock {
+        private final ReplaySpeed pace;
+        private final long firstEventTimeMillis;
+        private long startNanos;
+        private long pausedNanos;
+        private long pausedSince = -1;
+
+        private ReplayClock(ReplaySpeed pace, long firstEventTimeMillis) {
+            this.pace = pace;
+            this.firstEventTimeMillis = firstEventTimeMillis;
+        }
+
+        synchronized void start() {
+            startNanos = System.nanoTime();
+        }
+
+        synchronized void pause() {
+            if (pausedSince < 0) {
+                pausedSince = System.nanoTime();
+            }
+        }
+
+        synchronized void resume() {
+            if (pausedSince >= 0) {
+                pausedNanos += System.nanoTime() - pausedSince;
+                pausedSince = -1;
+            }
+        }
+
+        synchronized long elapsedNanos() {
+            long now = pausedSince >= 0 ? pausedSince : System.nanoTime();
+            return now - startNanos - pausedNanos;
+        }
+
+        /** Nanoseconds until the row is due; 0 or less when it is. */
+        synchronized long untilDue(long eventTimeMillis) {
+            return pace.sendOffsetNanos(eventTimeMillis, firstEventTimeMillis) - elapsedNanos();
+        }
+    }
+
     /** A Kafka sender that can be killed from another thread: closed without waiting, every later send fails. */
     private static final class KillableSender implements RecordSender {
+        private static final long MAX_WAIT_NANOS = 50_000_000L;
         private final KafkaRecordSender delegate;
+        private final ReplayClock clock;
         private final AtomicLong sent = new AtomicLong();
         private volatile boolean killed;
         private volatile boolean killedOnPurpose;
         private boolean closed;
         private final IllegalStateException killedFailure = new IllegalStateException("the producer was killed");
 
-        private KillableSender(KafkaRecordSender delegate) {
+        private KillableSender(KafkaRecordSender delegate, ReplayClock clock) {
             this.delegate = delegate;
+            this.clock = clock;
         }
 
         @Override
         public void send(String topic, byte[] key, byte[] value, long timestampMillis) {
+            for (long wait = clock.untilDue(timestampMillis); wait > 0 && !killed; wait = clock.untilDue(timestampMillis)) {
+                LockSupport.parkNanos(Math.min(wait, MAX_WAIT_NANOS));
+            }
             if (killed) {
                 throw killedFailure;
             }

@@ -50,7 +50,7 @@ class ChaosCommandIT {
                     "--faults", "6",
                     "--seed", "3",
                     "--taskmanagers", "1",
-                    "--replay-duration", "40s",
+                    "--replay-duration", "30s",
                     "--checkpoint-interval", "1s",
                     "--job-jar", System.getProperty("lakehouse.job.jar")));
             CommandLine cli = new CommandLine(new LakehouseCli(), new ChaosOutputFactory(out));
@@ -62,6 +62,7 @@ class ChaosCommandIT {
             for (Fault fault : Fault.values()) {
                 assertThat(text).as("a %s fault", fault).containsPattern("fault \\d at .*" + Pattern.quote(fault.description()) + ".*recovered in");
             }
+            assertThat(text).as("every fault hit the replay while it ran").doesNotContain("(after the replay)");
             Matcher totals = TOTALS.matcher(text);
             assertThat(totals.find()).as(text).isTrue();
             assertThat(List.of(totals.group(1), totals.group(2), totals.group(3))).as(text).containsExactly("0", "0", "0");
