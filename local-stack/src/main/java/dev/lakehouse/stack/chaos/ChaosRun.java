@@ -77,7 +77,7 @@ public final class ChaosRun {
         List<String> problems = new ArrayList<>();
 
         out.printf("1/3 Fault-free reference run into %s%n", settings.referenceWarehouse());
-        ReplaySummary reference = referenceRun(problems);
+        ReplaySummary reference = referenceRun();
         Instant first = reference.firstEventTime().orElseThrow(() -> new IllegalStateException("the seeds folder has no rows"));
         Instant last = reference.lastEventTime().orElseThrow();
         Instant end = last.plus(CLOSE_HISTORY_AFTER);
@@ -98,7 +98,7 @@ public final class ChaosRun {
         return report;
     }
 
-    private ReplaySummary referenceRun(List<String> problems) throws Exception {
+    private ReplaySummary referenceRun() throws Exception {
         long started = System.nanoTime();
         try (LocalStack stack = LocalStack.start(stackSettings(settings.referenceWarehouse()))) {
             LocalStack.RunningJob job = stack.submitJob(settings.jobJar());

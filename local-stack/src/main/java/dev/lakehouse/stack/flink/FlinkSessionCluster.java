@@ -123,6 +123,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
     private volatile FlinkProcess jobManager;
     private int quickExits;
     private int jobManagerQuickExits;
+    /** The JobManager crash-looped and is not replaced any more. Guarded by {@code this}. */
+    private boolean jobManagerGivenUp;
     private volatile boolean closing;
     private boolean closed;
 
@@ -325,8 +327,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 return;
             }
             lost.forgetPid();
-            if (!jobManager.isAlive()) {
-                // A replacement would only wait for a JobManager that is gone (jobManagerExited says so).
+            if (jobManagerGivenUp) {
+                // A replacement would only wait for a JobManager that is gone for good (replaceJobManager says so).
                 taskManagers.remove(index);
                 return;
             }
@@ -383,6 +385,7 @@ public final class FlinkSessionCluster implements FlinkCluster {
             }
             int exitCode = lost.process().exitValue();
             if (lost.uptime().compareTo(QUICK_EXIT) < 0 && ++jobManagerQuickExits > MAX_QUICK_EXITS) {
+                jobManagerGivenUp = true;
                 LOG.error("The Flink JobManager {} exited with code {} {} times in a row shortly after starting: not starting "
                         + "another. Restart the stack; it resumes the jobs from their retained checkpoints.\n{}",
                         lost, exitCode, jobManagerQuickExits, lost.describeLogs());
@@ -391,6 +394,7 @@ public final class FlinkSessionCluster implements FlinkCluster {
             try {
                 replacement = FlinkProcess.launch(JOB_MANAGER, jobManagerCommand(), clusterDir, logDir, pidDir);
             } catch (IOException e) {
+                jobManagerGivenUp = true;
                 LOG.error("The Flink JobManager {} exited with code {} and its replacement could not be started", lost, exitCode, e);
                 return;
             }
