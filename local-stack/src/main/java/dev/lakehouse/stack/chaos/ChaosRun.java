@@ -82,7 +82,8 @@ public final class ChaosRun {
         Instant last = reference.lastEventTime().orElseThrow();
         Instant end = last.plus(CLOSE_HISTORY_AFTER);
 
-        double factor = Math.max(1, (double) Duration.between(first, last).toMillis() / settings.replayDuration().toMillis());
+        // A whole factor: it prints readably, and the replay lasts the duration asked for to within a rounding.
+        double factor = Math.max(1, Math.round((double) Duration.between(first, last).toMillis() / settings.replayDuration().toMillis()));
         ReplaySpeed speed = ReplaySpeed.times(factor);
         FaultPlan plan = FaultPlan.create(settings.faults(), settings.seed(), settings.replayDuration());
         out.printf("2/3 Chaos run into %s: replay over ~%d s (speed %s), %d faults (seed %d):%n", settings.warehouse(),
