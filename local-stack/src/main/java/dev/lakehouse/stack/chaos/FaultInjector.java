@@ -98,6 +98,8 @@ final class FaultInjector {
     }
 
     private Outcome restartKafka() throws Exception {
+        // Nothing of the producer's in flight across the restart: see ReplayDriver.pauseAndFlush for why.
+        replay.pauseAndFlush(recoveryTimeout);
         long at = System.currentTimeMillis();
         long started = System.nanoTime();
         stack.restartKafka();

@@ -110,7 +110,7 @@ public final class FlinkSessionCluster implements FlinkCluster {
     private final Path logDir;
     private final Path pidDir;
     private final ExecutorService supervisor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "flink-taskmanager-supervisor");
+        Thread thread = new Thread(runnable, "flink-process-supervisor");
         thread.setDaemon(true);
         return thread;
     });
@@ -399,6 +399,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 return;
             }
             jobManager = replacement;
+            // Supervised from the start: a replacement that dies while starting is replaced in turn (or given up on).
+            superviseJobManager(replacement);
             LOG.warn("The Flink JobManager {} exited with code {}{}: started {} in its place on the same ports; its jobs are "
                     + "submitted again from their retained checkpoints", lost, exitCode, exitCode == 137 ? " (killed)" : "", replacement);
         }
@@ -407,7 +409,6 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 replacement.requireAlive("restarting");
                 return closing || restAnswers();
             });
-            superviseJobManager(replacement);
             List<FlinkProcess> current = taskManagers();
             try {
                 Polling.until(settings.startTimeout(), () -> "TaskManagers " + current + " to register with the restarted JobManager",
