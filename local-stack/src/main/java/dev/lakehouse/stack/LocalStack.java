@@ -63,6 +63,14 @@ public final class LocalStack implements AutoCloseable {
     private FlinkCluster flink;
     private TrinoServer trino;
     private String trinoUnavailable;
+    /** The jobs this stack submitted, to submit again when a restarted JobManager has lost them. */
+    private volatile Path lakehouseJar;
+    private volatile List<String> lakehouseExtraArguments = List.of();
+    private volatile RunningJob lakehouseJob;
+    private volatile List<String> maintenanceExtraArguments;
+    /** Submissions one at a time (a resubmission after a JobManager restart runs on the cluster's supervisor thread). */
+    private final Object submissions = new Object();
+    private volatile Exception resubmissionFailure;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -105,6 +113,7 @@ public final class LocalStack implements AutoCloseable {
         startTrino(state);
         flink = startFlink(state.resolve("flink"));
         started.add(flink);
+        sessionCluster().ifPresent(cluster -> cluster.onJobManagerRestart(this::resubmitJobs));
         KafkaTopics.createIfMissing(bootstrapServers, kafkaClientProperties(), BronzeTopics.all(settings.topicPrefix()),
                 settings.topicPartitions(), KafkaTopicDefaults.TOPIC_CONFIGS, Duration.ofMinutes(1));
         new RunningStack(ProcessHandle.current().pid(), bootstrapServers, catalog.uri(), dashboardUrl(),
@@ -160,6 +169,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@link #submitJob(Path)} with extra program arguments (options the stack does not set itself, such as {@code --dedup-ttl}). */
     public RunningJob submitJob(Path jobJar, List<String> extraArguments) throws Exception {
+        synchronized (submissions) {
+            return submitJobNow(jobJar, List.copyOf(extraArguments));
+        }
+    }
+
+    private RunningJob submitJobNow(Path jobJar, List<String> extraArguments) throws Exception {
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot(), savepointRoot("lakehouse"));
@@ -167,8 +182,55 @@ public final class LocalStack implements AutoCloseable {
         List<String> arguments = new ArrayList<>(jobArguments());
         arguments.addAll(extraArguments);
         String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 0, resumeFrom.map(Path::toString).orElse(null));
+        lakehouseJar = jobJar;
+        lakehouseExtraArguments = extraArguments;
+        lakehouseJob = new RunningJob(jobId, jarId, resumeFrom);
         awaitRunning(rest, jobId, Duration.ofMinutes(2));
-        return new RunningJob(jobId, jarId, resumeFrom);
+        return lakehouseJob;
+    }
+
+    /** The lakehouse job this stack submitted last: after a JobManager restart, the one submitted again. */
+    public Optional<RunningJob> lakehouseJob() {
+        return Optional.ofNullable(lakehouseJob);
+    }
+
+    /** Why the jobs could not be submitted again after a JobManager restart, if that failed. */
+    public Optional<Exception> resubmissionFailure() {
+        return Optional.ofNullable(resubmissionFailure);
+    }
+
+    /**
+     * Called when a JobManager the stack restarted is up: without high availability the jobs ended with the lost one,
+     * so they are submitted again, each from its latest retained checkpoint (offsets, de-duplication and session state,
+     * and the Iceberg commits that checkpoint still owed are all in it).
+     */
+    private void resubmitJobs() {
+        try {
+            if (lakehouseJar != null) {
+                RunningJob job = submitJob(lakehouseJar, lakehouseExtraArguments);
+                LOG.info("Lakehouse job submitted again after the JobManager restart: {}{}", job.jobId(),
+                        job.resumedFrom().map(p -> " from " + p).orElse(" (no retained checkpoint: from the start)"));
+                if (maintenanceExtraArguments != null) {
+                    submitMaintenance(job.jarId(), maintenanceExtraArguments);
+                }
+            }
+        } catch (Exception e) {
+            resubmissionFailure = e;
+            LOG.error("Could not submit the jobs again after the JobManager restart; restart the stack to resume them", e);
+        }
+    }
+
+    /** Restarts the embedded Kafka broker on the same ports and log folder (see {@link EmbeddedKafkaBroker#restart}). */
+    public void restartKafka() {
+        if (kafka == null) {
+            throw new IllegalStateException("the stack uses an external Kafka at " + bootstrapServers + ": it cannot restart it");
+        }
+        kafka.restart();
+    }
+
+    /** Restarts the Iceberg REST catalog on the same port and database (see {@link RestCatalogServer#restart}). */
+    public void restartCatalog() {
+        catalog.restart();
     }
 
     /**
@@ -176,7 +238,14 @@ public final class LocalStack implements AutoCloseable {
      * pipeline never resumes from one of them) and resuming from its own latest.
      */
     public RunningJob submitMaintenance(String jarId, List<String> extraArguments) throws Exception {
+        synchronized (submissions) {
+            return submitMaintenanceNow(jarId, extraArguments);
+        }
+    }
+
+    private RunningJob submitMaintenanceNow(String jarId, List<String> extraArguments) throws Exception {
         FlinkRestClient rest = flink.rest();
+        maintenanceExtraArguments = List.copyOf(extraArguments);
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(maintenanceCheckpointRoot(), savepointRoot("maintenance"));
         List<String> arguments = new ArrayList<>(maintenanceArguments());
         arguments.addAll(extraArguments);

@@ -96,4 +96,12 @@ public final class KafkaRecordSender implements RecordSender {
     public void close() {
         producer.close(Duration.ofSeconds(30));
     }
+
+    /**
+     * Closes at once, dropping what is still buffered or in flight, as a producer process killed mid-file would: some
+     * of the last rows reach Kafka, some do not. Sends after this fail.
+     */
+    public void abort() {
+        producer.close(Duration.ZERO);
+    }
 }

@@ -58,7 +58,8 @@ public final class RestCatalogServer implements AutoCloseable {
     private final Path warehouse;
     private final Path catalogDb;
     private final Optional<ObjectStore> objectStore;
-    private final int requestedPort;
+    /** The port to bind; after the first start the bound one, so that a restart comes back where clients look. */
+    private int requestedPort;
     private final Duration startupTimeout;
 
     private Server httpServer;
@@ -101,6 +102,17 @@ public final class RestCatalogServer implements AutoCloseable {
         LOG.info("Iceberg REST catalog ready on {} (warehouse {}, database {}) in {} ms",
                 uri(), warehouseUri(), catalogDb, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
         return this;
+    }
+
+    /**
+     * Stops Jetty and closes the catalog database, then opens both again on the same port and files, as a restart of
+     * the catalog service does: clients get refused connections meanwhile and find every table afterwards.
+     */
+    public synchronized RestCatalogServer restart() {
+        requireRunning();
+        requestedPort = port;
+        close();
+        return start();
     }
 
     /** {@code http://127.0.0.1:<port>}, the value for a client's {@code uri} property. */

@@ -173,7 +173,9 @@ public final class DemoCommand implements Callable<Integer> {
                 out.printf("Event time advanced to %s: every session, window and SLA deadline of the replay has closed.%n", end);
             }
             out.println("Waiting until every replayed row is committed to Iceberg…");
-            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), drainTimeout, throttled(STATUS_INTERVAL));
+            // The job submitted last: after a JobManager restart the stack has submitted it again under a new id.
+            String drainedJob = stack.lakehouseJob().map(LocalStack.RunningJob::jobId).orElse(job.jobId());
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(drainedJob, drainTimeout, throttled(STATUS_INTERVAL));
             out.println("Drained: every replayed row is committed to Iceberg.");
             counts.forEach((table, rows) -> out.printf("  %-36s %,12d rows%n", table, rows));
             Runtime.getRuntime().removeShutdownHook(shutdown);

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code ./lakehouse}: one entry point for the local stack and its tools. */
 @Command(name = "lakehouse", mixinStandardHelpOptions = true,
         description = "Streaming lakehouse: Kafka → Flink → Iceberg, on one machine.",
-        subcommands = {DemoCommand.class, SqlCommand.class, JobsCommand.class, BenchCommand.class, BenchBadInputCommand.class,
+        subcommands = {DemoCommand.class, ChaosCommand.class, SqlCommand.class, JobsCommand.class, BenchCommand.class, BenchBadInputCommand.class,
             FreshnessCommand.class, SoakCommand.class, SeedGenerator.class, ReplayCommand.class, InjectBadRecordsCommand.class})
 public final class LakehouseCli implements Runnable {
 

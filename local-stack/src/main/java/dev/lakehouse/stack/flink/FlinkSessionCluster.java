@@ -46,9 +46,11 @@ import org.slf4j.LoggerFactory;
  * from a distribution. Everything listens on 127.0.0.1 on ports written into the configuration; configuration, logs
  * and pid files live under {@code <workDir>/cluster}.
  *
- * <p>The stack acts as the TaskManagers' supervisor: when one exits (killed, crashed, out of memory) a replacement
- * with a new resource id starts, so the jobs get their slots back. The JobManager is not replaced: without high
- * availability its jobs end with it, and a restarted stack resumes them from their retained checkpoints.
+ * <p>The stack acts as the processes' supervisor: when a TaskManager exits (killed, crashed, out of memory) a
+ * replacement with a new resource id starts, so the jobs get their slots back. When the JobManager exits, a new one
+ * starts on the same ports; without high availability its jobs ended with the old one, so the listeners given to
+ * {@link #onJobManagerRestart} (the stack) submit them again from their latest retained checkpoints. The TaskManagers
+ * stay and register with the new JobManager.
  */
 public final class FlinkSessionCluster implements FlinkCluster {
     private static final Logger LOG = LoggerFactory.getLogger(FlinkSessionCluster.class);
@@ -108,7 +110,7 @@ public final class FlinkSessionCluster implements FlinkCluster {
     private final Path logDir;
     private final Path pidDir;
     private final ExecutorService supervisor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "flink-taskmanager-supervisor");
+        Thread thread = new Thread(runnable, "flink-process-supervisor");
         thread.setDaemon(true);
         return thread;
     });
@@ -117,8 +119,12 @@ public final class FlinkSessionCluster implements FlinkCluster {
     /** By slot index 1..N: the TaskManager process currently holding that place. Guarded by {@code this}. */
     private final Map<Integer, FlinkProcess> taskManagers = new TreeMap<>();
     private final Map<Integer, Integer> replacements = new TreeMap<>();
-    private FlinkProcess jobManager;
+    private final List<Runnable> jobManagerRestartListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile FlinkProcess jobManager;
     private int quickExits;
+    private int jobManagerQuickExits;
+    /** The JobManager crash-looped and is not replaced any more. Guarded by {@code this}. */
+    private boolean jobManagerGivenUp;
     private volatile boolean closing;
     private boolean closed;
 
@@ -202,6 +208,11 @@ public final class FlinkSessionCluster implements FlinkCluster {
         conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, settings.heartbeatInterval());
         conf.set(HeartbeatManagerOptions.HEARTBEAT_TIMEOUT, settings.heartbeatTimeout());
         conf.set(HeartbeatManagerOptions.HEARTBEAT_RPC_FAILURE_THRESHOLD, 2);
+        // A TaskManager that lost its JobManager retries the registration with a back-off up to 30 s by default: a
+        // JobManager restarted by the stack would wait that long for its slots.
+        conf.set(org.apache.flink.configuration.ClusterOptions.REFUSED_REGISTRATION_DELAY, Duration.ofSeconds(2));
+        conf.set(org.apache.flink.configuration.ClusterOptions.ERROR_REGISTRATION_DELAY, Duration.ofSeconds(2));
+        conf.set(org.apache.flink.configuration.ClusterOptions.MAX_REGISTRATION_TIMEOUT, Duration.ofSeconds(5));
         return conf;
     }
 
@@ -228,10 +239,19 @@ public final class FlinkSessionCluster implements FlinkCluster {
             starting.forEach(taskManager -> taskManager.requireAlive("registering with the JobManager"));
             return rest().taskManagerIds().containsAll(starting.stream().map(FlinkProcess::name).toList());
         });
-        jobManager.process().onExit().thenRun(this::jobManagerExited);
+        superviseJobManager(jobManager);
         starting.forEach(this::supervise);
         LOG.info("Flink session cluster up in {} ms: {} and TaskManagers {} with {} slots each; dashboard {}; config and logs in {}",
                 (System.nanoTime() - started) / 1_000_000, jobManager, starting, settings.slotsPerTaskManager(), restAddress, clusterDir);
+    }
+
+    /** The registered TaskManagers; none while the REST API does not answer (a JobManager that is still starting). */
+    private Set<String> registeredTaskManagers() throws InterruptedException {
+        try {
+            return rest().taskManagerIds();
+        } catch (IOException e) {
+            return Set.of();
+        }
     }
 
     private boolean restAnswers() throws InterruptedException {
@@ -307,8 +327,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 return;
             }
             lost.forgetPid();
-            if (!jobManager.isAlive()) {
-                // A replacement would only wait for a JobManager that is gone (jobManagerExited says so).
+            if (jobManagerGivenUp) {
+                // A replacement would only wait for a JobManager that is gone for good (replaceJobManager says so).
                 taskManagers.remove(index);
                 return;
             }
@@ -348,11 +368,77 @@ public final class FlinkSessionCluster implements FlinkCluster {
         }
     }
 
-    private void jobManagerExited() {
-        if (!closing) {
-            LOG.error("The Flink JobManager {} exited with code {}: its jobs are gone. Restart the stack; it resumes the jobs from "
-                    + "their retained checkpoints.\n{}", jobManager, jobManager.process().exitValue(), jobManager.describeLogs());
+    private void superviseJobManager(FlinkProcess process) {
+        process.process().onExit().thenRunAsync(() -> replaceJobManager(process), supervisor);
+    }
+
+    /**
+     * Runs on the supervisor thread when the JobManager process has exited: starts a new one on the same ports (they
+     * are in {@code config.yaml}), waits for its REST API and for the TaskManagers to register again, then tells the
+     * listeners, which resubmit the jobs.
+     */
+    private void replaceJobManager(FlinkProcess lost) {
+        FlinkProcess replacement;
+        synchronized (this) {
+            if (closing || jobManager != lost) {
+                return;
+            }
+            int exitCode = lost.process().exitValue();
+            if (lost.uptime().compareTo(QUICK_EXIT) < 0 && ++jobManagerQuickExits > MAX_QUICK_EXITS) {
+                jobManagerGivenUp = true;
+                LOG.error("The Flink JobManager {} exited with code {} {} times in a row shortly after starting: not starting "
+                        + "another. Restart the stack; it resumes the jobs from their retained checkpoints.\n{}",
+                        lost, exitCode, jobManagerQuickExits, lost.describeLogs());
+                return;
+            }
+            try {
+                replacement = FlinkProcess.launch(JOB_MANAGER, jobManagerCommand(), clusterDir, logDir, pidDir);
+            } catch (IOException e) {
+                jobManagerGivenUp = true;
+                LOG.error("The Flink JobManager {} exited with code {} and its replacement could not be started", lost, exitCode, e);
+                return;
+            }
+            jobManager = replacement;
+            // Supervised from the start: a replacement that dies while starting is replaced in turn (or given up on).
+            superviseJobManager(replacement);
+            LOG.warn("The Flink JobManager {} exited with code {}{}: started {} in its place on the same ports; its jobs are "
+                    + "submitted again from their retained checkpoints", lost, exitCode, exitCode == 137 ? " (killed)" : "", replacement);
         }
+        try {
+            Polling.until(settings.startTimeout(), () -> "the restarted JobManager's REST API at " + restAddress, () -> {
+                replacement.requireAlive("restarting");
+                return closing || restAnswers();
+            });
+            List<FlinkProcess> current = taskManagers();
+            try {
+                Polling.until(settings.startTimeout(), () -> "TaskManagers " + current + " to register with the restarted JobManager",
+                        () -> closing || registeredTaskManagers().containsAll(current.stream().map(FlinkProcess::name).toList()));
+            } catch (java.util.concurrent.TimeoutException e) {
+                // The jobs can still start on the TaskManagers that did register, or wait for slots: submit them anyway.
+                LOG.warn("Not every TaskManager registered with the restarted JobManager: {}", e.getMessage());
+            }
+            if (closing) {
+                return;
+            }
+            synchronized (this) {
+                jobManagerQuickExits = 0;
+            }
+            LOG.info("JobManager {} is up {} ms after {} was lost, with TaskManagers {}", replacement, replacement.uptime().toMillis(),
+                    lost, current);
+            jobManagerRestartListeners.forEach(Runnable::run);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.error("The restarted JobManager {} did not come up: {}", replacement, e.getMessage());
+        }
+    }
+
+    /**
+     * Runs {@code listener} on the supervisor thread each time a JobManager the stack started in place of a lost one is
+     * up with its TaskManagers: the moment to submit the jobs again.
+     */
+    public void onJobManagerRestart(Runnable listener) {
+        jobManagerRestartListeners.add(listener);
     }
 
     @Override
@@ -392,9 +478,9 @@ public final class FlinkSessionCluster implements FlinkCluster {
                 List<FlinkProcess> all;
                 synchronized (this) {
                     all = new ArrayList<>(taskManagers.values());
-                }
-                if (jobManager != null) {
-                    all.add(jobManager);
+                    if (jobManager != null) {
+                        all.add(jobManager);
+                    }
                 }
                 all.forEach(process -> process.process().destroy());
                 all.forEach(process -> process.stop(STOP_GRACE));

@@ -74,12 +74,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats the log folder if needed, starts the broker and returns once it answers admin requests. */
     public synchronized EmbeddedKafkaBroker start() {
+        return start(LoopbackPorts.resolve(requestedBrokerPort), LoopbackPorts.resolve(requestedControllerPort));
+    }
+
+    /**
+     * Stops the broker cleanly and starts it again on the same ports and log folder, as an operator's broker restart
+     * does: clients (the jobs, producers) see their connections drop and reconnect to the same address, and every
+     * topic, record and committed offset is still there. Returns once it answers admin requests again.
+     */
+    public synchronized EmbeddedKafkaBroker restart() {
+        requireRunning();
+        int sameBrokerPort = brokerPort;
+        int sameControllerPort = controllerPort;
+        close();
+        return start(sameBrokerPort, sameControllerPort);
+    }
+
+    private EmbeddedKafkaBroker start(int brokerPortToBind, int controllerPortToBind) {
         if (server != null) {
             throw new IllegalStateException("Kafka broker is already running on " + bootstrapServers());
         }
         long startedAt = System.nanoTime();
-        brokerPort = LoopbackPorts.resolve(requestedBrokerPort);
-        controllerPort = LoopbackPorts.resolve(requestedControllerPort);
+        brokerPort = brokerPortToBind;
+        controllerPort = controllerPortToBind;
         if (brokerPort == controllerPort) {
             throw new IllegalArgumentException("Broker and controller port must differ, both are " + brokerPort);
         }
