@@ -14,20 +14,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keyed by table name: on a processing-time timer, removes the table's dangling delete files, then sets the next
- * timer. Timers live in keyed state, so the schedule survives restarts without the source that started it.
+ * Keyed by table name: each element is one round for that table, which removes its dangling delete files. The rounds
+ * come from an endless, rate-limited source (see MaintenanceJob).
  */
 final class DanglingDeleteRemover extends KeyedProcessFunction<String, String, String> {
     private static final Logger LOG = LoggerFactory.getLogger(DanglingDeleteRemover.class);
 
     private final CatalogLoader catalogLoader;
-    private final long intervalMillis;
     private transient Catalog catalog;
     private transient Counter removed;
 
-    DanglingDeleteRemover(CatalogLoader catalogLoader, long intervalMillis) {
+    DanglingDeleteRemover(CatalogLoader catalogLoader) {
         this.catalogLoader = catalogLoader;
-        this.intervalMillis = intervalMillis;
     }
 
     @Override
@@ -37,27 +35,21 @@ final class DanglingDeleteRemover extends KeyedProcessFunction<String, String, S
     }
 
     @Override
-    public void processElement(String table, Context context, Collector<String> out) {
-        context.timerService().registerProcessingTimeTimer(context.timerService().currentProcessingTime() + intervalMillis);
-    }
-
-    @Override
-    public void onTimer(long timestamp, OnTimerContext context, Collector<String> out) {
-        String name = context.getCurrentKey();
+    public void processElement(String name, Context context, Collector<String> out) {
         try {
             Table table = catalog.loadTable(TableIdentifier.parse(name));
             int count = DanglingDeleteFiles.remove(table);
             if (count > 0) {
                 removed.inc(count);
+                LOG.info("Removed {} dangling delete files from {}", count, name);
                 out.collect(name + ": removed " + count + " dangling delete files");
             }
         } catch (CommitFailedException | ValidationException e) {
             // A concurrent commit (the job, compaction) won: the next round finds what is still dangling.
-            LOG.debug("Dangling delete removal on {} deferred: {}", name, e.getMessage());
+            LOG.info("Dangling delete removal on {} deferred: {}", name, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Dangling delete removal on {} failed; retrying next round", name, e);
         }
-        context.timerService().registerProcessingTimeTimer(timestamp + intervalMillis);
     }
 
     @Override

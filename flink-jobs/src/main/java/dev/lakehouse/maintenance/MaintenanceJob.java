@@ -2,7 +2,10 @@ package dev.lakehouse.maintenance;
 
 import java.io.IOException;
 import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -44,10 +47,15 @@ public final class MaintenanceJob {
                             .minAge(settings.orphanFileMinAge()))
                     .append();
         }
-        env.fromData(tables.stream().map(TableIdentifier::toString).toList())
-                .uid("maintenance-tables").name("Tables to maintain")
+        // An endless source: a bounded one finishes at once, and a finished task fires no timers, so removal never ran.
+        List<String> names = tables.stream().map(TableIdentifier::toString).toList();
+        double roundsPerSecond = names.size() * 1000.0 / settings.danglingDeleteInterval().toMillis();
+        DataGeneratorSource<String> rounds = new DataGeneratorSource<>(index -> names.get((int) (index % names.size())),
+                Long.MAX_VALUE, RateLimiterStrategy.perSecond(roundsPerSecond), Types.STRING);
+        env.fromSource(rounds, WatermarkStrategy.noWatermarks(), "Dangling delete rounds")
+                .uid("maintenance-dangling-rounds").setParallelism(1)
                 .keyBy(name -> name, Types.STRING)
-                .process(new DanglingDeleteRemover(catalog, settings.danglingDeleteInterval().toMillis()), Types.STRING)
+                .process(new DanglingDeleteRemover(catalog), Types.STRING)
                 .uid("maintenance-dangling-deletes").name("Remove dangling delete files")
                 .sinkTo(new DiscardingSink<>()).name("Maintenance log");
     }

@@ -249,7 +249,10 @@ public final class LocalStack implements AutoCloseable {
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(maintenanceCheckpointRoot(), savepointRoot("maintenance"));
         List<String> arguments = new ArrayList<>(maintenanceArguments());
         arguments.addAll(extraArguments);
-        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 1, resumeFrom.map(Path::toString).orElse(null));
+        // The maintenance job's state is only its schedule (last runs, trigger counts): when a new version no longer has
+        // an operator of the old one (the dangling-delete trigger changed from a finite to an endless source), that
+        // schedule is dropped rather than refusing to start.
+        String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 1, resumeFrom.map(Path::toString).orElse(null), true);
         awaitRunning(rest, jobId, Duration.ofMinutes(2));
         return new RunningJob(jobId, jarId, resumeFrom);
     }

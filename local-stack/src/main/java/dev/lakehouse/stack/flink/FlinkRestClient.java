@@ -59,6 +59,12 @@ public final class FlinkRestClient {
      */
     public String runJar(String jarId, String entryClass, List<String> programArgs, int parallelism, String savepointPath)
             throws IOException, InterruptedException {
+        return runJar(jarId, entryClass, programArgs, parallelism, savepointPath, false);
+    }
+
+    /** @param allowNonRestoredState start even when the savepoint holds state of operators the job no longer has */
+    public String runJar(String jarId, String entryClass, List<String> programArgs, int parallelism, String savepointPath,
+            boolean allowNonRestoredState) throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode();
         request.put("entryClass", entryClass);
         request.set("programArgsList", JSON.valueToTree(programArgs));
@@ -67,7 +73,7 @@ public final class FlinkRestClient {
         }
         if (savepointPath != null) {
             request.put("savepointPath", savepointPath);
-            request.put("allowNonRestoredState", false);
+            request.put("allowNonRestoredState", allowNonRestoredState);
         }
         JsonNode response = send(HttpRequest.newBuilder(base.resolve("/jars/" + jarId + "/run"))
                 .header("Content-Type", "application/json")
