@@ -41,12 +41,12 @@ final class DanglingDeleteRemover extends KeyedProcessFunction<String, String, S
             int count = DanglingDeleteFiles.remove(table);
             if (count > 0) {
                 removed.inc(count);
-                LOG.info("Removed {} dangling delete files from {}", count, name);
+                LOG.debug("Removed {} dangling delete files from {}", count, name);
                 out.collect(name + ": removed " + count + " dangling delete files");
             }
         } catch (CommitFailedException | ValidationException e) {
             // A concurrent commit (the job, compaction) won: the next round finds what is still dangling.
-            LOG.info("Dangling delete removal on {} deferred: {}", name, e.getMessage());
+            LOG.debug("Dangling delete removal on {} deferred: {}", name, e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Dangling delete removal on {} failed; retrying next round", name, e);
         }
