@@ -11,9 +11,8 @@ import org.apache.flink.table.types.utils.TypeConversions;
 import org.apache.flink.types.Row;
 
 /**
- * Conversions between the internal rows the rest of the job and the Iceberg sink use and the external {@link Row}s
- * the Table API's changelog conversions take and give (LocalDateTime, BigDecimal, ...). The row kind travels
- * with the row both ways.
+ * The conversion of the external {@link Row}s that the Table API's {@code toChangelogStream} gives (LocalDateTime,
+ * BigDecimal, ...) to the internal rows the Iceberg sink takes. The row kind travels with the row.
  */
 final class ExternalRows {
     private ExternalRows() {}
@@ -21,26 +20,6 @@ final class ExternalRows {
     /** The external data type of rows of {@code rowType}: default conversion classes, as toChangelogStream gives. */
     static DataType dataType(RowType rowType) {
         return TypeConversions.fromLogicalToDataType(rowType);
-    }
-
-    /** RowData → Row, for fromChangelogStream. */
-    static final class ToExternal extends RichMapFunction<RowData, Row> {
-        private final RowType rowType;
-        private transient DataStructureConverter<Object, Object> converter;
-
-        ToExternal(RowType rowType) {
-            this.rowType = rowType;
-        }
-
-        @Override
-        public void open(OpenContext context) {
-            converter = converterFor(rowType);
-        }
-
-        @Override
-        public Row map(RowData row) {
-            return (Row) converter.toExternal(row);
-        }
     }
 
     /** Row → RowData, for the Iceberg sink. */
