@@ -51,7 +51,7 @@ public final class LakehouseJob implements Callable<Integer> {
 
     @Option(names = "--job", defaultValue = "lakehouse",
             description = "lakehouse: every layer in one job that reads, parses and de-duplicates the topics once; "
-                    + "bronze: the bronze tables only; maintenance: compaction, snapshot expiry and file cleanup of "
+                    + "bronze: the bronze tables only; silver: bronze and silver, no gold; maintenance: compaction, snapshot expiry and file cleanup of "
                     + "every table (default: ${DEFAULT-VALUE}).")
     Job job;
 
@@ -129,6 +129,7 @@ public final class LakehouseJob implements Callable<Integer> {
 
     public enum Job {
         bronze(BronzeJob.JOB_NAME),
+        silver("lakehouse-silver"),
         lakehouse("lakehouse"),
         maintenance(MaintenanceJob.JOB_NAME);
 
@@ -172,17 +173,20 @@ public final class LakehouseJob implements Callable<Integer> {
     }
 
     /**
-     * Adds the bronze job, or the lakehouse job (bronze, silver, gold), to {@code env}, creating the tables it writes in
-     * {@code catalog}. Every stateful operator has a fixed uid (see the README's "Upgrades" and PipelineUidsTest), so
+     * Adds the bronze job, the silver job (bronze and silver) or the lakehouse job (bronze, silver, gold) to
+     * {@code env}, creating the tables it writes in {@code catalog}. Every stateful operator has a fixed uid (see the README's "Upgrades" and PipelineUidsTest), so
      * a new version of the jar restores a savepoint of the old one.
      */
     static void addPipeline(StreamExecutionEnvironment env, Job job, BronzeJobConfig config, SessionSettings sessions,
             CatalogLoader catalog) throws Exception {
         Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config, catalog);
+        if (job == Job.bronze) {
+            return;
+        }
+        IcebergSinks.TableSink sink = IcebergSinks.toCatalog(catalog);
+        IcebergTables.ensureAll(catalog, SilverJob.tables());
+        SilverJob.SilverStreams silver = SilverJob.build(firstSeen, sessions, sink);
         if (job == Job.lakehouse) {
-            IcebergSinks.TableSink sink = IcebergSinks.toCatalog(catalog);
-            IcebergTables.ensureAll(catalog, SilverJob.tables());
-            SilverJob.SilverStreams silver = SilverJob.build(firstSeen, sessions, sink);
             GoldStreams gold = GoldPipeline.build(StreamTableEnvironment.create(env),
                     GoldInputs.of(firstSeen, silver.customerSessions(), SessionTables.schema(), silver.inventoryHealth()));
             IcebergTables.ensureAll(catalog, gold.tables());

@@ -20,9 +20,15 @@ public final class LakehouseTables {
         return tables;
     }
 
-    public static List<TableIdentifier> all() {
+    /** The bronze and silver tables: what {@code --job silver} writes. */
+    public static List<TableIdentifier> bronzeAndSilver() {
         List<TableIdentifier> tables = new ArrayList<>(bronze());
         SilverJob.tables().forEach(table -> tables.add(table.identifier()));
+        return tables;
+    }
+
+    public static List<TableIdentifier> all() {
+        List<TableIdentifier> tables = new ArrayList<>(bronzeAndSilver());
         for (GoldTable table : GoldTable.values()) {
             tables.add(table.identifier());
         }

@@ -73,12 +73,7 @@ class PipelineUidsTest {
 
     @Test
     void theUidsAreTheCommittedOnes() throws Exception {
-        List<String> uids = lakehouseGraph().getStreamNodes().stream()
-                .map(StreamNode::getTransformationUID)
-                .filter(Objects::nonNull)
-                .sorted()
-                .toList();
-        assertThat(uids).as("operator uids (a change orphans savepoint state: see the class comment)").isEqualTo(committedUids());
+        assertThat(uids(lakehouseGraph())).as("operator uids (a change orphans savepoint state: see the class comment)").isEqualTo(committedUids());
     }
 
     /**
@@ -101,14 +96,31 @@ class PipelineUidsTest {
                 .isEqualTo(committedLines("derived-operator-ids.txt"));
     }
 
+    /** {@code --job silver} (what the benchmark of bronze and silver runs) is the lakehouse job without its gold layer. */
+    @Test
+    void theSilverJobIsTheLakehouseJobWithoutGold() throws Exception {
+        List<String> lakehouse = uids(lakehouseGraph());
+        assertThat(uids(graph(LakehouseJob.Job.silver)))
+                .isEqualTo(lakehouse.stream().filter(uid -> !uid.startsWith("gold-")).toList())
+                .anyMatch(uid -> uid.startsWith("silver-sink-"));
+    }
+
+    private static List<String> uids(StreamGraph graph) {
+        return graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).filter(Objects::nonNull).sorted().toList();
+    }
+
     private StreamGraph lakehouseGraph() throws Exception {
+        return graph(LakehouseJob.Job.lakehouse);
+    }
+
+    private StreamGraph graph(LakehouseJob.Job job) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         BronzeJobConfig config = new BronzeJobConfig("127.0.0.1:9", "", "lakehouse", Map.of(), CatalogSettings.rest("http://127.0.0.1:9"),
                 Duration.ofSeconds(10), null, BronzeJobConfig.DEFAULT_DEDUP_TTL, BronzeJobConfig.DEFAULT_MAX_OUT_OF_ORDERNESS,
                 BronzeJobConfig.DEFAULT_IDLE_TIMEOUT, 65536, 2);
         CatalogLoader catalog = CatalogLoader.hadoop("lakehouse", new Configuration(), Map.of("warehouse", warehouse.toUri().toString()));
-        LakehouseJob.addPipeline(env, LakehouseJob.Job.lakehouse, config,
+        LakehouseJob.addPipeline(env, job, config,
                 new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(1)), catalog);
         return env.getStreamGraph();
     }

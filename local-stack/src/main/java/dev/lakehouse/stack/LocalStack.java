@@ -4,6 +4,7 @@ import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.CatalogSettings;
+import dev.lakehouse.jobs.LakehouseJob;
 import dev.lakehouse.jobs.LakehouseTables;
 import dev.lakehouse.stack.catalog.RestCatalogServer;
 import dev.lakehouse.stack.drain.DrainWatcher;
@@ -66,6 +67,7 @@ public final class LocalStack implements AutoCloseable {
     /** The jobs this stack submitted, to submit again when a restarted JobManager has lost them. */
     private volatile Path lakehouseJar;
     private volatile List<String> lakehouseExtraArguments = List.of();
+    private volatile LakehouseJob.Job lakehouseJobKind = LakehouseJob.Job.lakehouse;
     private volatile RunningJob lakehouseJob;
     private volatile List<String> maintenanceExtraArguments;
     /** Submissions one at a time (a resubmission after a JobManager restart runs on the cluster's supervisor thread). */
@@ -169,21 +171,30 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@link #submitJob(Path)} with extra program arguments (options the stack does not set itself, such as {@code --dedup-ttl}). */
     public RunningJob submitJob(Path jobJar, List<String> extraArguments) throws Exception {
+        return submitJob(jobJar, LakehouseJob.Job.lakehouse, extraArguments);
+    }
+
+    /**
+     * {@link #submitJob(Path, List)} of another variant of the job, e.g. {@code silver} (no gold) to measure bronze and
+     * silver alone.
+     */
+    public RunningJob submitJob(Path jobJar, LakehouseJob.Job kind, List<String> extraArguments) throws Exception {
         synchronized (submissions) {
-            return submitJobNow(jobJar, List.copyOf(extraArguments));
+            return submitJobNow(jobJar, kind, List.copyOf(extraArguments));
         }
     }
 
-    private RunningJob submitJobNow(Path jobJar, List<String> extraArguments) throws Exception {
+    private RunningJob submitJobNow(Path jobJar, LakehouseJob.Job kind, List<String> extraArguments) throws Exception {
         FlinkRestClient rest = flink.rest();
         String jarId = rest.uploadJar(jobJar);
         Optional<Path> resumeFrom = RetainedCheckpoints.latest(checkpointRoot(), savepointRoot("lakehouse"));
         resumeFrom.ifPresent(checkpoint -> LOG.info("Resuming the job from {}", checkpoint));
-        List<String> arguments = new ArrayList<>(jobArguments());
+        List<String> arguments = new ArrayList<>(jobArguments(kind));
         arguments.addAll(extraArguments);
         String jobId = rest.runJar(jarId, JOB_ENTRY_CLASS, arguments, 0, resumeFrom.map(Path::toString).orElse(null));
         lakehouseJar = jobJar;
         lakehouseExtraArguments = extraArguments;
+        lakehouseJobKind = kind;
         lakehouseJob = new RunningJob(jobId, jarId, resumeFrom);
         awaitRunning(rest, jobId, Duration.ofMinutes(2));
         return lakehouseJob;
@@ -207,7 +218,7 @@ public final class LocalStack implements AutoCloseable {
     private void resubmitJobs() {
         try {
             if (lakehouseJar != null) {
-                RunningJob job = submitJob(lakehouseJar, lakehouseExtraArguments);
+                RunningJob job = submitJob(lakehouseJar, lakehouseJobKind, lakehouseExtraArguments);
                 LOG.info("Lakehouse job submitted again after the JobManager restart: {}{}", job.jobId(),
                         job.resumedFrom().map(p -> " from " + p).orElse(" (no retained checkpoint: from the start)"));
                 if (maintenanceExtraArguments != null) {
@@ -272,8 +283,12 @@ public final class LocalStack implements AutoCloseable {
 
     /** Program arguments of the job on this stack: the same a user types in the dashboard. */
     public List<String> jobArguments() {
+        return jobArguments(LakehouseJob.Job.lakehouse);
+    }
+
+    private List<String> jobArguments(LakehouseJob.Job kind) {
         return withObjectStore(List.of(
-                "--job", "lakehouse",
+                "--job", kind.name(),
                 "--bootstrap-servers", bootstrapServers,
                 "--topic-prefix", settings.topicPrefix(),
                 "--group-id", JOB_GROUP,
@@ -311,14 +326,23 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public DrainWatcher drainWatcher(String jobId, Admin admin, Catalog icebergCatalog) {
-        return new DrainWatcher(admin, JOB_GROUP, BronzeTopics.all(settings.topicPrefix()), flink.rest(), jobId,
-                icebergCatalog, tables());
+        return drainWatcher(jobId, admin, icebergCatalog, tables());
+    }
+
+    private DrainWatcher drainWatcher(String jobId, Admin admin, Catalog icebergCatalog, List<TableIdentifier> tables) {
+        return new DrainWatcher(admin, JOB_GROUP, BronzeTopics.all(settings.topicPrefix()), flink.rest(), jobId, icebergCatalog, tables);
     }
 
     /** Waits until every record in the topics is committed to every table, then returns the row count of each. */
     public Map<TableIdentifier, Long> awaitDrained(String jobId, Duration timeout, Consumer<String> progress) throws Exception {
+        return awaitDrained(jobId, tables(), timeout, progress);
+    }
+
+    /** {@link #awaitDrained(String, Duration, Consumer)} for a job that writes only {@code tables}. */
+    public Map<TableIdentifier, Long> awaitDrained(String jobId, List<TableIdentifier> tables, Duration timeout, Consumer<String> progress)
+            throws Exception {
         try (Admin admin = openAdmin(); RESTCatalog icebergCatalog = openCatalog()) {
-            return drainWatcher(jobId, admin, icebergCatalog).awaitDrained(timeout, progress);
+            return drainWatcher(jobId, admin, icebergCatalog, tables).awaitDrained(timeout, progress);
         }
     }
 

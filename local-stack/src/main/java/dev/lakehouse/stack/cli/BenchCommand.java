@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.jobs.LakehouseJob;
+import dev.lakehouse.jobs.LakehouseTables;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplaySpeed;
@@ -33,8 +34,11 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.iceberg.catalog.TableIdentifier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The bronze benchmark: the full data set through Kafka into Iceberg on this machine. Prints the replay producer
@@ -59,13 +63,24 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Flink checkpoint interval (default: ${DEFAULT-VALUE}).")
     Duration checkpointInterval;
 
+    @Option(names = "--job", defaultValue = "lakehouse",
+            description = "What runs end to end: lakehouse (bronze, silver, gold) or silver (bronze and silver, no gold) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    LakehouseJob.Job job;
+
     @Option(names = "--skip-peer", description = "Do not run Kafka's ProducerPerformance as the producer's peer.")
     boolean skipPeer;
+
+    @Spec
+    CommandSpec spec;
 
     private final PrintStream out = System.out;
 
     @Override
     public Integer call() throws Exception {
+        if (job != LakehouseJob.Job.lakehouse && job != LakehouseJob.Job.silver) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--job must be lakehouse or silver, not " + job);
+        }
         Path seedsDir = seeds != null ? seeds : ProjectLayout.home().resolve(".lakehouse/bench-seeds-" + scale);
         ensureSeeds(seedsDir, scale, out);
         Path warehouseDir = warehouse != null ? warehouse
@@ -104,29 +119,30 @@ public final class BenchCommand implements Callable<Integer> {
                         producerPerformance(stack.bootstrapServers(), seedsDir, solo.rowsSent())));
             }
 
-            out.println("3/3 End to end: replay into the job, until every row is committed to every table…");
-            LocalStack.RunningJob job = stack.submitJob(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
-                    "build it with: mvn -DskipTests package"));
+            out.printf("3/3 End to end: replay into the %s job, until every row is committed to every table…%n", job);
+            LocalStack.RunningJob running = stack.submitJob(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
+                    "build it with: mvn -DskipTests package"), job, List.of());
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             ReplaySummary pipelined = replay(stack, seedsDir, "");
             // Close the replayed history so the last sessions and SLA deadlines are part of the measured work.
             stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
-            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1), status -> {});
+            List<TableIdentifier> tables = job == LakehouseJob.Job.silver ? LakehouseTables.bronzeAndSilver() : LocalStack.tables();
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(running.jobId(), tables, Duration.ofHours(1), status -> {});
             double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));
             double cpuSeconds = seconds(Duration.ofNanos(processCpuNanos() - cpuStart));
             long committed = counts.entrySet().stream().filter(e -> e.getKey().namespace().toString().equals("bronze"))
                     .mapToLong(Map.Entry::getValue).sum();
 
             report.add(String.format("replay producer beside the job %,12.0f rows/s", pipelined.rowsPerSecond()));
-            report.add(String.format("end to end (first row produced → last row committed) %,12.0f rows/s  (%,d rows in %.1f s)",
-                    committed / endToEnd, committed, endToEnd));
+            report.add(String.format("end to end, %s job (first row produced → last row committed) %,12.0f rows/s  (%,d rows in %.1f s)",
+                    job, committed / endToEnd, committed, endToEnd));
             // Wall time depends on what else runs on a shared machine; CPU time per row much less so.
             int cores = Runtime.getRuntime().availableProcessors();
             report.add(String.format("CPU time of the stack process   %,12.1f s  = %,.1f µs per row; all %d cores at that cost: %,.0f rows/s",
                     cpuSeconds, cpuSeconds * 1e6 / committed, cores, cores * committed / cpuSeconds));
             counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
-            report.add(checkpointFigures(stack.flinkRest().checkpoints(job.jobId())));
+            report.add(checkpointFigures(stack.flinkRest().checkpoints(running.jobId())));
         }
     }
 
