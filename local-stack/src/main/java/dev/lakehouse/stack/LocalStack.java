@@ -356,6 +356,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
+     * How far past a replayed history's last event to move event time so the history is complete: longer than the
+     * session gap plus lateness and the longest SLA (168 h).
+     */
+    public static final Duration CLOSE_HISTORY_AFTER = Duration.ofDays(8);
+
+    /**
      * Moves event time on every source partition to {@code eventTime}: the end of a replayed history, so that the
      * sessions, windows and SLA timers up to then fire without waiting for newer data.
      */

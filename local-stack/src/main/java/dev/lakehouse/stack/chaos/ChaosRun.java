@@ -36,8 +36,6 @@ import org.apache.iceberg.rest.RESTCatalog;
  * uncommitted rows in flight, and it resumes with rows still to come.
  */
 public final class ChaosRun {
-    /** Longer than the session gap plus lateness and the longest SLA (168 h): the replayed history is complete. */
-    private static final Duration CLOSE_HISTORY_AFTER = Duration.ofDays(8);
 
     private final ChaosSettings settings;
     private final PrintStream out;
@@ -80,7 +78,7 @@ public final class ChaosRun {
         ReplaySummary reference = referenceRun();
         Instant first = reference.firstEventTime().orElseThrow(() -> new IllegalStateException("the seeds folder has no rows"));
         Instant last = reference.lastEventTime().orElseThrow();
-        Instant end = last.plus(CLOSE_HISTORY_AFTER);
+        Instant end = last.plus(LocalStack.CLOSE_HISTORY_AFTER);
 
         // A whole factor: it prints readably, and the replay lasts the duration asked for to within a rounding.
         double factor = Math.max(1, Math.round((double) Duration.between(first, last).toMillis() / settings.replayDuration().toMillis()));
@@ -104,7 +102,7 @@ public final class ChaosRun {
         try (LocalStack stack = LocalStack.start(stackSettings(settings.referenceWarehouse()))) {
             LocalStack.RunningJob job = stack.submitJob(settings.jobJar());
             ReplaySummary summary = ReplayProducer.run(replayOptions(stack, ReplaySpeed.MAX));
-            summary.lastEventTime().ifPresent(last -> advance(stack, last.plus(CLOSE_HISTORY_AFTER)));
+            summary.lastEventTime().ifPresent(last -> advance(stack, last.plus(LocalStack.CLOSE_HISTORY_AFTER)));
             Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), settings.drainTimeout(), status -> {});
             out.printf("    replayed %,d rows, drained: %,d rows in %d tables, in %d s%n", summary.rowsSent(),
                     counts.values().stream().mapToLong(Long::longValue).sum(), counts.size(), seconds(started));

@@ -131,7 +131,7 @@ public final class BenchBadInputCommand implements Callable<Integer> {
                     .speed(ReplaySpeed.MAX)
                     .build());
             List<SentBadRecord> sent = injected.join();
-            stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
+            stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
             Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1), status -> {});
             double seconds = (System.nanoTime() - start) / 1e9;
             long restarts = stack.flinkRest().restartCount(job.jobId());

@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
             long cpuStart = processCpuNanos();
             ReplaySummary pipelined = replay(stack, seedsDir, "");
             // Close the replayed history so the last sessions and SLA deadlines are part of the measured work.
-            stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
+            stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
             List<TableIdentifier> tables = job == LakehouseJob.Job.silver ? LakehouseTables.bronzeAndSilver() : LocalStack.tables();
             Map<TableIdentifier, Long> counts = stack.awaitDrained(running.jobId(), tables, Duration.ofHours(1), status -> {});
             double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));

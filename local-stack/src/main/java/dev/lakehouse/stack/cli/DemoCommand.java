@@ -43,8 +43,6 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
     private static final Duration STATUS_INTERVAL = Duration.ofSeconds(3);
     private static final Duration TRINO_START_TIMEOUT = Duration.ofMinutes(3);
-    /** Longer than the session gap plus lateness and the longest SLA (168 h): the replayed history is complete. */
-    public static final Duration CLOSE_HISTORY_AFTER = Duration.ofDays(8);
 
     @Option(names = "--seeds", description = "Seeds folder to replay (default: the bundled sample in seeds/).")
     Path seeds;
@@ -168,7 +166,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         if (exitWhenDrained) {
             if (summary.lastEventTime().isPresent()) {
-                Instant end = summary.lastEventTime().get().plus(CLOSE_HISTORY_AFTER);
+                Instant end = summary.lastEventTime().get().plus(LocalStack.CLOSE_HISTORY_AFTER);
                 stack.advanceEventTime(end);
                 out.printf("Event time advanced to %s: every session, window and SLA deadline of the replay has closed.%n", end);
             }

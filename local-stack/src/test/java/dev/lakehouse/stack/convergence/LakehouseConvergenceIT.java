@@ -16,7 +16,6 @@ import dev.lakehouse.seeds.SeedCounts;
 import dev.lakehouse.seeds.SeedGeneration;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
-import dev.lakehouse.stack.cli.DemoCommand;
 import dev.lakehouse.stack.testing.IcebergRows;
 import dev.lakehouse.stack.testing.KafkaTestBroker;
 import dev.lakehouse.stack.testing.SeedFolders;
@@ -91,7 +90,7 @@ class LakehouseConvergenceIT {
             ReplaySummary summary = replay == Replay.IN_ORDER
                     ? ReplayProducer.run(ReplayOptions.builder(seeds).bootstrapServers(stack.bootstrapServers()).build())
                     : replayShuffled(seeds, stack.bootstrapServers());
-            Instant end = summary.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER);
+            Instant end = summary.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER);
             stack.advanceEventTime(end);
             stack.awaitDrained(job.jobId(), Duration.ofMinutes(5), status -> {});
             trino.awaitReady(Duration.ofMinutes(3));

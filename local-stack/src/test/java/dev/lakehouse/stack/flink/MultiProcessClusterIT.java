@@ -11,7 +11,6 @@ import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
-import dev.lakehouse.stack.cli.DemoCommand;
 import dev.lakehouse.stack.drain.DrainWatcher;
 import dev.lakehouse.stack.testing.IcebergRows;
 import dev.lakehouse.stack.testing.KafkaTestBroker;
@@ -276,7 +275,7 @@ class MultiProcessClusterIT {
 
         /** Moves event time past every session, window and SLA deadline of the replay; returns that time. */
         Instant advanceEventTime() throws Exception {
-            Instant end = lastEventTime.plus(DemoCommand.CLOSE_HISTORY_AFTER);
+            Instant end = lastEventTime.plus(LocalStack.CLOSE_HISTORY_AFTER);
             stack.advanceEventTime(end);
             return end;
         }

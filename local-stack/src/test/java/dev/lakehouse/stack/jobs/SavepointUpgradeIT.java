@@ -10,7 +10,6 @@ import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
-import dev.lakehouse.stack.cli.DemoCommand;
 import dev.lakehouse.stack.cli.LakehouseCli;
 import dev.lakehouse.stack.flink.CheckpointSummary;
 import dev.lakehouse.stack.testing.IcebergRows;
@@ -110,7 +109,7 @@ class SavepointUpgradeIT {
             // Rows the old version already wrote: only the de-duplication state restored from the savepoint keeps them out.
             rest.addAll(records.subList(Math.max(0, half - REPEATED_ROWS), half));
             send(stack, rest);
-            Instant end = summary.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER);
+            Instant end = summary.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER);
             stack.advanceEventTime(end);
             stack.awaitDrained(newJobId, WAIT, status -> {});
             LOG.info("Upgrade scenario drained after {} ms", (System.nanoTime() - started) / 1_000_000);

@@ -9,7 +9,6 @@ import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.StackSettings;
-import dev.lakehouse.stack.cli.DemoCommand;
 import dev.lakehouse.stack.testing.IcebergRows;
 import dev.lakehouse.stack.testing.KafkaTestBroker;
 import dev.lakehouse.stack.testing.SeedFolders;
@@ -51,7 +50,7 @@ class TableMaintenanceIT {
             LocalStack.RunningJob job = stack.submitJob(JOB_JAR);
             ReplaySummary replay = ReplayProducer.run(ReplayOptions.builder(SeedFolders.sample())
                     .bootstrapServers(stack.bootstrapServers()).speed(SPEED).build());
-            stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(DemoCommand.CLOSE_HISTORY_AFTER));
+            stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
             stack.awaitDrained(job.jobId(), Duration.ofMinutes(3), status -> {});
 
             Map<TableIdentifier, FileCounts> before = Map.of(UPSERTED, files(catalog.loadTable(UPSERTED)), EVENTS,
