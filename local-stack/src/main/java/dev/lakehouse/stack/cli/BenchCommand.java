@@ -68,6 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     LakehouseJob.Job job;
 
+    @Option(names = "--parallelism", defaultValue = "0",
+            description = "Job parallelism; 0 = the stack's default, one per core (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
     @Option(names = "--skip-peer", description = "Do not run Kafka's ProducerPerformance as the producer's peer.")
     boolean skipPeer;
 
@@ -119,9 +123,10 @@ public final class BenchCommand implements Callable<Integer> {
                         producerPerformance(stack.bootstrapServers(), seedsDir, solo.rowsSent())));
             }
 
-            out.printf("3/3 End to end: replay into the %s job, until every row is committed to every table…%n", job);
+            out.printf("3/3 End to end: replay into the %s job (parallelism %s), until every row is committed to every table…%n", job,
+                    parallelism == 0 ? "the stack's default" : parallelism);
             LocalStack.RunningJob running = stack.submitJob(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
-                    "build it with: mvn -DskipTests package"), job, List.of());
+                    "build it with: mvn -DskipTests package"), job, List.of("--parallelism", Integer.toString(parallelism)));
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             ReplaySummary pipelined = replay(stack, seedsDir, "");
