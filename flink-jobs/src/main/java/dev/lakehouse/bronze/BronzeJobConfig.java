@@ -13,6 +13,7 @@ import java.util.Map;
  * @param dedupTtl how long a primary key is remembered; zero = forever
  * @param maxOutOfOrderness the watermark bound
  * @param idleTimeout after this long without records a partition stops holding back the watermark
+ * @param maxWatermarkDrift how far in event time a partition may read ahead of the slowest; zero = no limit
  * @param parallelism 0 = the cluster default
  */
 public record BronzeJobConfig(
@@ -26,6 +27,7 @@ public record BronzeJobConfig(
         Duration dedupTtl,
         Duration maxOutOfOrderness,
         Duration idleTimeout,
+        Duration maxWatermarkDrift,
         int maxRecordBytes,
         int parallelism)
         implements Serializable {
@@ -34,11 +36,15 @@ public record BronzeJobConfig(
     public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_MAX_WATERMARK_DRIFT = Duration.ofMinutes(1);
 
     public BronzeJobConfig {
         kafkaProperties = Map.copyOf(kafkaProperties);
         if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("checkpoint interval must be positive: exactly-once commits happen on checkpoints");
+        }
+        if (maxWatermarkDrift.isNegative()) {
+            throw new IllegalArgumentException("max watermark drift must not be negative: " + maxWatermarkDrift);
         }
     }
 }

@@ -95,6 +95,11 @@ public final class LakehouseJob implements Callable<Integer> {
             description = "A partition without records for this long no longer holds the watermark back (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(names = "--max-watermark-drift", defaultValue = "1m", converter = DurationConverter.class,
+            description = "How far in event time a Kafka partition may read ahead of the slowest one; 0 = no limit. Bounds "
+                    + "the rows and timers waiting for the watermark when a backlog is read (default: ${DEFAULT-VALUE}).")
+    Duration maxWatermarkDrift;
+
     @Option(names = "--session-gap", defaultValue = "30m", converter = DurationConverter.class,
             description = "Events of one session id at most this far apart form one session (default: ${DEFAULT-VALUE}).")
     Duration sessionGap;
@@ -203,7 +208,7 @@ public final class LakehouseJob implements Callable<Integer> {
     BronzeJobConfig bronzeConfig() throws IOException {
         return new BronzeJobConfig(bootstrapServers, topicPrefix, groupId, readProperties(kafkaProperties),
                 new CatalogSettings(catalogUri, "lakehouse", catalogProperties()), checkpointInterval, checkpointDir,
-                dedupTtl, maxOutOfOrderness, idleTimeout, maxRecordBytes, parallelism);
+                dedupTtl, maxOutOfOrderness, idleTimeout, maxWatermarkDrift, maxRecordBytes, parallelism);
     }
 
     /** Object-storage settings first, so an explicit {@code --catalog-property} still wins. */

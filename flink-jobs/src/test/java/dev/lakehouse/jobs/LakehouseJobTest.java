@@ -26,6 +26,15 @@ class LakehouseJobTest {
         assertThat(config.consumerGroup()).isEqualTo("lakehouse");
         assertThat(config.catalog().uri()).isEqualTo("http://c:8181");
         assertThat(config.checkpointDirectory()).isNull();
+        assertThat(config.maxWatermarkDrift()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void aNegativeWatermarkDriftIsRefusedAndZeroTurnsAlignmentOff() throws Exception {
+        assertThatThrownBy(() -> parse("--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181", "--max-watermark-drift", "-1s")
+                .bronzeConfig()).hasMessageContaining("drift");
+        assertThat(parse("--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181", "--max-watermark-drift", "0")
+                .bronzeConfig().maxWatermarkDrift()).isZero();
     }
 
     @Test

@@ -118,7 +118,7 @@ class PipelineUidsTest {
         env.setParallelism(2);
         BronzeJobConfig config = new BronzeJobConfig("127.0.0.1:9", "", "lakehouse", Map.of(), CatalogSettings.rest("http://127.0.0.1:9"),
                 Duration.ofSeconds(10), null, BronzeJobConfig.DEFAULT_DEDUP_TTL, BronzeJobConfig.DEFAULT_MAX_OUT_OF_ORDERNESS,
-                BronzeJobConfig.DEFAULT_IDLE_TIMEOUT, 65536, 2);
+                BronzeJobConfig.DEFAULT_IDLE_TIMEOUT, BronzeJobConfig.DEFAULT_MAX_WATERMARK_DRIFT, 65536, 2);
         CatalogLoader catalog = CatalogLoader.hadoop("lakehouse", new Configuration(), Map.of("warehouse", warehouse.toUri().toString()));
         LakehouseJob.addPipeline(env, job, config,
                 new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(1)), catalog);
