@@ -72,6 +72,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Job parallelism; 0 = the stack's default, one per core (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--job-argument", paramLabel = "ARG",
+            description = "An extra program argument of the job, e.g. --job-argument=--max-watermark-drift=1h (repeatable).")
+    List<String> jobArguments = new ArrayList<>();
+
     @Option(names = "--skip-peer", description = "Do not run Kafka's ProducerPerformance as the producer's peer.")
     boolean skipPeer;
 
@@ -126,7 +130,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.printf("3/3 End to end: replay into the %s job (parallelism %s), until every row is committed to every table…%n", job,
                     parallelism == 0 ? "the stack's default" : parallelism);
             LocalStack.RunningJob running = stack.submitJob(ProjectLayout.requireFile(ProjectLayout.defaultJobJar(), "job jar",
-                    "build it with: mvn -DskipTests package"), job, List.of("--parallelism", Integer.toString(parallelism)));
+                    "build it with: mvn -DskipTests package"), job, jobArguments());
             long start = System.nanoTime();
             long cpuStart = processCpuNanos();
             ReplaySummary pipelined = replay(stack, seedsDir, "");
@@ -149,6 +153,12 @@ public final class BenchCommand implements Callable<Integer> {
             counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
             report.add(checkpointFigures(stack.flinkRest().checkpoints(running.jobId())));
         }
+    }
+
+    private List<String> jobArguments() {
+        List<String> arguments = new ArrayList<>(List.of("--parallelism", Integer.toString(parallelism)));
+        arguments.addAll(jobArguments);
+        return arguments;
     }
 
     /** Generates the data set at {@code scale} into {@code dir} unless all four files are there. */
