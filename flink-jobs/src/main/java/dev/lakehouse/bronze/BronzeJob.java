@@ -87,7 +87,10 @@ public final class BronzeJob {
      * partition, so a topic of small records races ahead in event time of one with large records, and everything it
      * brings waits for the watermark in state and timers: reading the full history that way filled a 512 MB
      * TaskManager heap with 1.8 M timers. Watermark alignment pauses a partition that is more than the drift ahead of
-     * the slowest (Flink's split-level alignment, which the Kafka source supports).
+     * the slowest (Flink's split-level alignment, which the Kafka source supports). Pausing is checked once per
+     * alignment interval, so a drift much smaller than the event time read per interval stalls the reader: replaying
+     * the year-long history at full speed (about 60 h of event time per second), drifts of 1 min and 1 h cost 35–45 %
+     * of the throughput, 1 day 5 % (within the noise) while using 14 % less CPU per row.
      */
     static WatermarkStrategy<KafkaRecord> watermarks(BronzeJobConfig config) {
         WatermarkStrategy<KafkaRecord> strategy = WatermarkStrategy.<KafkaRecord>forBoundedOutOfOrderness(config.maxOutOfOrderness())

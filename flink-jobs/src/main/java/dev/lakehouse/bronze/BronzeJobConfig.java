@@ -36,7 +36,7 @@ public record BronzeJobConfig(
     public static final Duration DEFAULT_DEDUP_TTL = Duration.ofDays(7);
     public static final Duration DEFAULT_MAX_OUT_OF_ORDERNESS = Duration.ofSeconds(5);
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
-    public static final Duration DEFAULT_MAX_WATERMARK_DRIFT = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_MAX_WATERMARK_DRIFT = Duration.ofDays(1);
 
     public BronzeJobConfig {
         kafkaProperties = Map.copyOf(kafkaProperties);

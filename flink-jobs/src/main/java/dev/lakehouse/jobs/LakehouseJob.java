@@ -95,9 +95,10 @@ public final class LakehouseJob implements Callable<Integer> {
             description = "A partition without records for this long no longer holds the watermark back (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(names = "--max-watermark-drift", defaultValue = "1m", converter = DurationConverter.class,
+    @Option(names = "--max-watermark-drift", defaultValue = "1d", converter = DurationConverter.class,
             description = "How far in event time a Kafka partition may read ahead of the slowest one; 0 = no limit. Bounds "
-                    + "the rows and timers waiting for the watermark when a backlog is read (default: ${DEFAULT-VALUE}).")
+                    + "the rows and timers waiting for the watermark while a backlog is read; rows waiting ≈ drift × event "
+                    + "rate of the fastest topic (default: ${DEFAULT-VALUE}).")
     Duration maxWatermarkDrift;
 
     @Option(names = "--session-gap", defaultValue = "30m", converter = DurationConverter.class,

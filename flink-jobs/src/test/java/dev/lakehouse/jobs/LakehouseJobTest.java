@@ -26,7 +26,7 @@ class LakehouseJobTest {
         assertThat(config.consumerGroup()).isEqualTo("lakehouse");
         assertThat(config.catalog().uri()).isEqualTo("http://c:8181");
         assertThat(config.checkpointDirectory()).isNull();
-        assertThat(config.maxWatermarkDrift()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(config.maxWatermarkDrift()).isEqualTo(Duration.ofDays(1));
     }
 
     @Test
