@@ -25,8 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -59,8 +57,6 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--start-timeout", defaultValue = "3m", converter = LakehouseJob.DurationConverter.class,
             description = "How long to wait for Trino to start (default: ${DEFAULT-VALUE}).")
     Duration startTimeout;
-
-    private static final Duration NO_NODES_GRACE = Duration.ofSeconds(30);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -106,12 +102,14 @@ public final class SqlCommand implements Callable<Integer> {
     private int run(Connection connection, List<String> statements) throws Exception {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         for (int i = 0; i < statements.size(); i++) {
+            String sql = statements.get(i);
             try (Statement statement = connection.createStatement()) {
-                if (executeOnceNodesAreKnown(statement, statements.get(i))) {
+                Optional<Rows> rows = TrinoJdbc.retryWhileNoNodes(() -> Rows.start(statement, sql));
+                if (rows.isPresent()) {
                     if (i > 0) {
                         writer.write(System.lineSeparator());
                     }
-                    writeCsv(statement.getResultSet(), writer);
+                    writeCsv(rows.get(), writer);
                 }
             } catch (SQLException e) {
                 writer.flush();
@@ -123,33 +121,34 @@ public final class SqlCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A Trino that just started may refuse a scan for a few seconds ("No nodes available"): try again, for a while. */
-    private boolean executeOnceNodesAreKnown(Statement statement, String sql) throws SQLException {
-        long deadline = System.nanoTime() + NO_NODES_GRACE.toNanos();
-        while (true) {
-            try {
-                return statement.execute(sql);
-            } catch (SQLException e) {
-                if (!TrinoJdbc.isNoNodesYet(e) || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500));
+    /**
+     * A statement's rows, read up to the first: a Trino that just started refuses a scan when it schedules it, which
+     * the client learns only from the first {@code next()}, and nothing may be printed before that.
+     */
+    record Rows(ResultSet resultSet, boolean onFirstRow) {
+        /** Empty for a statement without rows (DDL, SET SESSION…). */
+        static Optional<Rows> start(Statement statement, String sql) throws SQLException {
+            if (!statement.execute(sql)) {
+                return Optional.empty();
             }
+            ResultSet resultSet = statement.getResultSet();
+            return Optional.of(new Rows(resultSet, resultSet.next()));
         }
     }
 
     /** Values as Trino renders them (timestamps, decimals); NULL as an empty field. */
-    static void writeCsv(ResultSet rows, Writer writer) throws SQLException, IOException {
+    static void writeCsv(Rows rows, Writer writer) throws SQLException, IOException {
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-        ResultSetMetaData meta = rows.getMetaData();
+        ResultSet resultSet = rows.resultSet();
+        ResultSetMetaData meta = resultSet.getMetaData();
         String[] fields = new String[meta.getColumnCount()];
         for (int c = 0; c < fields.length; c++) {
             fields[c] = meta.getColumnLabel(c + 1);
         }
         csv.writeRecord(fields);
-        while (rows.next()) {
+        for (boolean more = rows.onFirstRow(); more; more = resultSet.next()) {
             for (int c = 0; c < fields.length; c++) {
-                fields[c] = rows.getString(c + 1);
+                fields[c] = resultSet.getString(c + 1);
             }
             csv.writeRecord(fields);
         }

@@ -59,7 +59,9 @@ record TrinoConfig(int port, String catalogUri, String heap, String queryMaxMemo
                 // Java 25 warns (and will refuse) without these; Trino's own jvm.config carries them too.
                 "--enable-native-access=ALL-UNNAMED",
                 "--sun-misc-unsafe-memory-access=allow"));
-        files.put("log.properties", lines("io.trino=INFO"));
+        // The node selector says which nodes it saw only at DEBUG, and only when it refuses a query ("No nodes
+        // available"): the one line that explains that error.
+        files.put("log.properties", lines("io.trino=INFO", "io.trino.execution.scheduler.UniformNodeSelector=DEBUG"));
         List<String> catalog = new ArrayList<>(List.of(
                 "connector.name=iceberg",
                 "iceberg.catalog.type=rest",

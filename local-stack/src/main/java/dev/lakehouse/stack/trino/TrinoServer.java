@@ -163,13 +163,34 @@ public final class TrinoServer implements AutoCloseable {
             }
             statement.execute("SELECT 1");
             statement.execute("SHOW SCHEMAS FROM " + CATALOG);
-            // A scan in the iceberg catalog: its node map lags the node list by a few seconds after a start.
-            statement.execute("SELECT count(*) FROM " + CATALOG + ".information_schema.schemata");
-            return true;
+            return scansATable(statement);
         } catch (SQLException e) {
             LOG.debug("Trino at {} not ready yet: {}", uri, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * True when a scan of a table in the iceberg catalog runs to its end, or when the catalog has no table yet. Trino
+     * schedules such a scan on the nodes it knows for the catalog, and has refused it ("No nodes available") right
+     * after a start while {@code system.runtime.nodes} already listed the node; {@code information_schema} proves
+     * nothing here, as it always runs on the coordinator.
+     */
+    private static boolean scansATable(Statement statement) throws SQLException {
+        String table;
+        try (ResultSet tables = statement.executeQuery("SELECT table_schema, table_name FROM " + CATALOG
+                + ".information_schema.tables WHERE table_schema <> 'information_schema' LIMIT 1")) {
+            if (!tables.next()) {
+                return true;
+            }
+            table = CATALOG + ".\"" + tables.getString(1) + "\".\"" + tables.getString(2) + "\"";
+        }
+        try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT 1)")) {
+            while (rows.next()) {
+                // reading to the end is what schedules the scan
+            }
+        }
+        return true;
     }
 
     public URI uri() {

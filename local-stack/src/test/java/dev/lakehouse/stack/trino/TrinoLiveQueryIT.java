@@ -72,8 +72,8 @@ class TrinoLiveQueryIT {
         trino.awaitReady(Duration.ofMinutes(3));
         try (Connection connection = TrinoJdbc.connect(trino.uri())) {
             // The first queries of a cold Trino take seconds: warm it up so the live phase polls often.
-            countsInOneQuery(connection);
-            committedTotals(connection);
+            TrinoJdbc.retryWhileNoNodes(() -> countsInOneQuery(connection));
+            TrinoJdbc.retryWhileNoNodes(() -> committedTotals(connection));
         }
         sampleCounts = SeedFolders.rowCounts(SeedFolders.sample());
     }
