@@ -8,6 +8,7 @@ import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
 import dev.lakehouse.stack.catalog.RestCatalogServer;
+import dev.lakehouse.stack.drain.DrainWatcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -103,7 +104,8 @@ public final class ChaosRun {
             LocalStack.RunningJob job = stack.submitJob(settings.jobJar());
             ReplaySummary summary = ReplayProducer.run(replayOptions(stack, ReplaySpeed.MAX));
             summary.lastEventTime().ifPresent(last -> advance(stack, last.plus(LocalStack.CLOSE_HISTORY_AFTER)));
-            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), settings.drainTimeout(), status -> {});
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), settings.drainTimeout(),
+                    DrainWatcher.printedEvery(DrainWatcher.PROGRESS_INTERVAL, out));
             out.printf("    replayed %,d rows, drained: %,d rows in %d tables, in %d s%n", summary.rowsSent(),
                     counts.values().stream().mapToLong(Long::longValue).sum(), counts.size(), seconds(started));
             return summary;
@@ -145,7 +147,8 @@ public final class ChaosRun {
             String jobId = stack.lakehouseJob().orElseThrow().jobId();
             try {
                 long drainStarted = System.nanoTime();
-                Map<TableIdentifier, Long> counts = stack.awaitDrained(jobId, settings.drainTimeout(), status -> {});
+                Map<TableIdentifier, Long> counts = stack.awaitDrained(jobId, settings.drainTimeout(),
+                        DrainWatcher.printedEvery(DrainWatcher.PROGRESS_INTERVAL, out));
                 out.printf("    drained: %,d rows in %d tables, in %d s%n", counts.values().stream().mapToLong(Long::longValue).sum(),
                         counts.size(), seconds(drainStarted));
             } catch (Exception e) {

@@ -16,6 +16,7 @@ import dev.lakehouse.seeds.SeedCounts;
 import dev.lakehouse.seeds.SeedGeneration;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.drain.DrainWatcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -132,7 +133,8 @@ public final class BenchBadInputCommand implements Callable<Integer> {
                     .build());
             List<SentBadRecord> sent = injected.join();
             stack.advanceEventTime(replay.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
-            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1), status -> {});
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(job.jobId(), Duration.ofHours(1),
+                    DrainWatcher.printedEvery(DrainWatcher.PROGRESS_INTERVAL, out));
             double seconds = (System.nanoTime() - start) / 1e9;
             long restarts = stack.flinkRest().restartCount(job.jobId());
             if (restarts != 0) {

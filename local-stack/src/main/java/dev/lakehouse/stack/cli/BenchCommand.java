@@ -14,6 +14,7 @@ import dev.lakehouse.seeds.SeedCounts;
 import dev.lakehouse.seeds.SeedGeneration;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.drain.DrainWatcher;
 import dev.lakehouse.stack.kafka.KafkaTopicDefaults;
 import dev.lakehouse.stack.kafka.KafkaTopics;
 import java.io.BufferedReader;
@@ -137,7 +138,8 @@ public final class BenchCommand implements Callable<Integer> {
             // Close the replayed history so the last sessions and SLA deadlines are part of the measured work.
             stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
             List<TableIdentifier> tables = job == LakehouseJob.Job.silver ? LakehouseTables.bronzeAndSilver() : LocalStack.tables();
-            Map<TableIdentifier, Long> counts = stack.awaitDrained(running.jobId(), tables, Duration.ofHours(1), status -> {});
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(running.jobId(), tables, Duration.ofHours(1),
+                    DrainWatcher.printedEvery(DrainWatcher.PROGRESS_INTERVAL, out));
             double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));
             double cpuSeconds = seconds(Duration.ofNanos(processCpuNanos() - cpuStart));
             long committed = counts.entrySet().stream().filter(e -> e.getKey().namespace().toString().equals("bronze"))

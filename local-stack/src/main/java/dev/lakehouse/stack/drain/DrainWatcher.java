@@ -3,6 +3,7 @@ package dev.lakehouse.stack.drain;
 import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.flink.FlinkRestClient;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
@@ -54,6 +55,24 @@ public final class DrainWatcher {
         this.jobId = jobId;
         this.catalog = catalog;
         this.tables = List.copyOf(tables);
+    }
+
+    /** How often the drain of a benchmark or chaos run, many minutes long, says where it is. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * Progress of a long drain for a person watching: the latest message at most once per {@code interval}, indented,
+     * so a drain of many minutes shows it moves without filling the screen.
+     */
+    public static Consumer<String> printedEvery(Duration interval, PrintStream out) {
+        long[] lastPrinted = {System.nanoTime()};
+        return message -> {
+            long now = System.nanoTime();
+            if (now - lastPrinted[0] >= interval.toNanos()) {
+                lastPrinted[0] = now;
+                out.println("    " + message);
+            }
+        };
     }
 
     /** Waits for the drain and returns the row count of every table, in the given order. */
