@@ -5,7 +5,6 @@ import dev.lakehouse.replay.ReplayCommand;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplayProgress;
-import dev.lakehouse.stack.drain.DrainWatcher;
 import dev.lakehouse.replay.ReplaySpeed;
 import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
@@ -174,7 +173,8 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("Waiting until every replayed row is committed to Iceberg…");
             // The job submitted last: after a JobManager restart the stack has submitted it again under a new id.
             String drainedJob = stack.lakehouseJob().map(LocalStack.RunningJob::jobId).orElse(job.jobId());
-            Map<TableIdentifier, Long> counts = stack.awaitDrained(drainedJob, drainTimeout, DrainWatcher.printedEvery(STATUS_INTERVAL, out));
+            Map<TableIdentifier, Long> counts = stack.awaitDrained(drainedJob, drainTimeout,
+                    DrainWatcher.printedEvery(STATUS_INTERVAL, out));
             out.println("Drained: every replayed row is committed to Iceberg.");
             counts.forEach((table, rows) -> out.printf("  %-36s %,12d rows%n", table, rows));
             Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -239,7 +239,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints a drain status message at most once per interval. */
     private void closeQuietly(LocalStack stack, CountDownLatch stopped) {
         try {
             out.println("Stopping the local stack…");
