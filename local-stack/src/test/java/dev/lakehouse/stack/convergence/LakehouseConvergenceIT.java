@@ -56,11 +56,6 @@ class LakehouseConvergenceIT {
     private static final int SNAPSHOTS_CHECKED = 12;
 
     @Test
-    void theSampleSeedsConverge() throws Exception {
-        assertConverges(SeedFolders.sample(), Replay.IN_ORDER);
-    }
-
-    @Test
     void aGeneratedOnePercentSetConverges() throws Exception {
         Path seeds = Files.createTempDirectory("lakehouse-one-percent");
         try {
@@ -72,8 +67,12 @@ class LakehouseConvergenceIT {
         }
     }
 
+    /**
+     * The sample, sent out of order. An in-order replay of the sample is the case with no displacement; it is not run on
+     * its own, as each run costs a whole stack with Trino, and the in-order path is the generated set's above.
+     */
     @Test
-    void eventsShuffledInsideTheWatermarkBoundConverge() throws Exception {
+    void theSampleSentShuffledInsideTheWatermarkBoundConverges() throws Exception {
         assertConverges(SeedFolders.sample(), Replay.SHUFFLED_WITHIN_BOUND);
     }
 
