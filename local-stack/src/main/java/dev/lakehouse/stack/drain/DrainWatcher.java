@@ -9,6 +9,7 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,9 +93,15 @@ public final class DrainWatcher {
         // watermark: rows that this watermark releases (closed sessions, fired SLA timers) are in the one after.
         long checkpoint = consumed.getAsLong() + 1;
         Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-        Polling.until(left, () -> "Iceberg commits of checkpoint " + checkpoint, () -> {
+        // Each table load is a catalog request that carries the table's whole metadata, and every table commits on
+        // every checkpoint: the tables are checked in turn, a poll stops at the first one still behind, and a table
+        // found committed is not loaded again.
+        List<TableIdentifier> behind = new ArrayList<>(tables);
+        Polling.until(left, () -> "Iceberg commits of checkpoint " + checkpoint + " on " + behind, () -> {
             requireHealthyJob();
-            List<TableIdentifier> behind = tablesBehind(checkpoint);
+            while (!behind.isEmpty() && committedUpTo(catalog.loadTable(behind.get(0)), checkpoint)) {
+                behind.remove(0);
+            }
             progress.accept("waiting for Iceberg commits of checkpoint " + checkpoint + " on " + behind);
             return behind.isEmpty();
         });
@@ -120,10 +127,6 @@ public final class DrainWatcher {
             lag += Math.max(0, end.getValue() - (done == null ? 0 : done.offset()));
         }
         return lag;
-    }
-
-    private List<TableIdentifier> tablesBehind(long checkpointId) {
-        return tables.stream().filter(id -> !committedUpTo(catalog.loadTable(id), checkpointId)).toList();
     }
 
     private boolean committedUpTo(Table table, long checkpointId) {
