@@ -51,7 +51,7 @@ class ChaosCommandIT {
                     "--seed", "3",
                     "--taskmanagers", "1",
                     "--replay-duration", "30s",
-                    "--checkpoint-interval", "1s",
+                    "--checkpoint-interval", "2s",
                     "--job-jar", System.getProperty("lakehouse.job.jar")));
             CommandLine cli = new CommandLine(new LakehouseCli(), new ChaosOutputFactory(out));
             int exit = cli.execute(arguments.toArray(String[]::new));

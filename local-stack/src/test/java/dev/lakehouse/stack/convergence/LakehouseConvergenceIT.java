@@ -81,7 +81,7 @@ class LakehouseConvergenceIT {
     private static void assertConverges(Path seeds, Replay replay) throws Exception {
         Path warehouse = Files.createTempDirectory("lakehouse-convergence-it");
         try (KafkaTestBroker kafka = KafkaTestBroker.start();
-                LocalStack stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(1))
+                LocalStack stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2))
                         .withExternalKafka(kafka.bootstrapServers())
                         .withTrino(TrinoSettings.enabledOn(0)))) {
             TrinoServer trino = stack.trino().orElseThrow(() -> new AssertionError("no Trino: " + stack.trinoUnavailableReason()));
@@ -143,8 +143,8 @@ class LakehouseConvergenceIT {
 
     /**
      * An upsert commit is one snapshot: none may show a key twice (a delete without its insert, or the reverse). A
-     * one-second checkpoint interval leaves hundreds of snapshots; a dozen spread over the run, the first and the last
-     * included, are read.
+     * two-second checkpoint interval leaves dozens to hundreds of snapshots; a dozen spread over the run, the first and
+     * the last included, are read.
      */
     private static void assertEverySnapshotHasOneRowPerKey(Connection connection, String table) throws Exception {
         String key = switch (table) {

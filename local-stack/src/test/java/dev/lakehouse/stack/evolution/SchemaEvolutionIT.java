@@ -66,7 +66,7 @@ class SchemaEvolutionIT {
     static void startStack() throws Exception {
         warehouse = Files.createTempDirectory("lakehouse-schema-evolution-it");
         files = Files.createTempDirectory("lakehouse-schema-evolution-seeds");
-        stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(1)).withTrino(TrinoSettings.enabledOn(0)));
+        stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2)).withTrino(TrinoSettings.enabledOn(0)));
         job = stack.submitJob(JOB_JAR);
     }
 

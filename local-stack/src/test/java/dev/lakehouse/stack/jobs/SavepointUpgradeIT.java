@@ -68,7 +68,7 @@ class SavepointUpgradeIT {
     void aNewJobJarResumesFromASavepointOfTheOldOne() throws Exception {
         Path warehouse = Files.createTempDirectory("lakehouse-savepoint-upgrade-it");
         Path newJar = warehouse.resolveSibling(warehouse.getFileName() + "-job-v2.jar");
-        try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(1)))) {
+        try (LocalStack stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2)))) {
             long started = System.nanoTime();
             LocalStack.RunningJob oldJob = stack.submitJob(JOB_JAR);
             List<BufferedRecord> records = new ArrayList<>();

@@ -44,13 +44,13 @@ import picocli.CommandLine;
 
 /**
  * Trino on live tables: the whole stack (broker, REST catalog, Flink running the job jar, a real Trino server)
- * while a replay commits a checkpoint every second. The steps share one warehouse, so they run in order.
+ * while a replay commits a checkpoint every two seconds. The steps share one warehouse, so they run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrinoLiveQueryIT {
     private static final Path JOB_JAR = Path.of(System.getProperty("lakehouse.job.jar"));
     private static final Path SQL_DIR = Path.of(System.getProperty("lakehouse.sql", "../sql")).resolve("trino");
-    /** The sample's events span 2024; this speed-up replays them in about 30 s, so about 30 checkpoints commit. */
+    /** The sample's events span 2024; this speed-up replays them in about 30 s, so about 15 checkpoints commit. */
     private static final ReplaySpeed REPLAY_SPEED = ReplaySpeed.times(366 * 86_400 / 30.0);
 
     private static KafkaTestBroker kafka;
@@ -64,7 +64,7 @@ class TrinoLiveQueryIT {
     static void startStack() throws Exception {
         kafka = KafkaTestBroker.start();
         warehouse = Files.createTempDirectory("lakehouse-trino-it");
-        stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(1))
+        stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2))
                 .withExternalKafka(kafka.bootstrapServers())
                 .withTrino(TrinoSettings.enabledOn(0)));
         trino = stack.trino().orElseThrow(() -> new AssertionError("no Trino: " + stack.trinoUnavailableReason()));
