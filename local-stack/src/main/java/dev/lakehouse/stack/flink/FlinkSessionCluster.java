@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.flink;
 
+import dev.lakehouse.stack.Folders;
 import dev.lakehouse.stack.Polling;
 import dev.lakehouse.stack.kafka.LoopbackPorts;
 import java.io.IOException;
@@ -59,6 +60,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
     private static final String JOB_MANAGER_CLASS = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
     private static final String TASK_MANAGER_CLASS = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
     private static final String LOG4J_FILE = "log4j-cluster.properties";
+    /** The processes' java.io.tmpdir, under the cluster's folder. */
+    private static final String JVM_TMP = "jvm-tmp";
     private static final Duration CANCEL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /** A replacement that exits this soon after starting, again and again, is crash-looping: stop replacing it. */
@@ -153,6 +156,9 @@ public final class FlinkSessionCluster implements FlinkCluster {
         if (leftovers > 0) {
             LOG.warn("Killed {} Flink processes left behind by an earlier stack on this warehouse", leftovers);
         }
+        // No process of this cluster runs now: what killed ones left in their JVM temp folder can go.
+        Folders.deleteRecursively(clusterDir.resolve(JVM_TMP));
+        Files.createDirectories(clusterDir.resolve(JVM_TMP));
         Configuration config = configuration(settings, workDir);
         FlinkSessionCluster cluster = new FlinkSessionCluster(settings, config, clusterDir);
         try {
@@ -294,6 +300,9 @@ public final class FlinkSessionCluster implements FlinkCluster {
         command.add(settings.java().toString());
         command.addAll(memoryFlags);
         command.addAll(JAVA_OPENS);
+        // Flink's planner loader copies a 45 MB jar to java.io.tmpdir and deletes it only on a clean exit: a killed
+        // process (a chaos fault, a failed-over TaskManager) left it in /tmp for good.
+        command.add("-Djava.io.tmpdir=" + clusterDir.resolve(JVM_TMP));
         // log.file is also what the dashboard shows as this process's log
         command.add("-Dlog.file=" + logDir.resolve(name + ".log"));
         command.add("-Dlog4j.configurationFile=" + confDir.resolve(LOG4J_FILE));

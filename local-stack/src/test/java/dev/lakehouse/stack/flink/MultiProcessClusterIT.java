@@ -74,6 +74,8 @@ class MultiProcessClusterIT {
             assertThat(scenario.stack.flinkRest().taskManagersOf(scenario.job.jobId()))
                     .as("TaskManagers running the job's tasks").isNotEmpty()
                     .isSubsetOf(cluster.taskManagers().stream().map(FlinkProcess::name).toList());
+            // The JobManager planned the job's SQL: the planner's temp jar is in the cluster's folder, not in /tmp.
+            assertThat(cluster.clusterDir().resolve("jvm-tmp")).isDirectoryContaining("glob:**/flink-table-planner_*.jar");
 
             scenario.send(0, scenario.records.size());
             scenario.drainAndCompare(scenario.advanceEventTime());
