@@ -28,7 +28,7 @@ import org.apache.iceberg.rest.RESTCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
- * After many small commits (one per one-second checkpoint, upserts adding delete files every time), the maintenance
+ * After many small commits (one per two-second checkpoint, upserts adding delete files every time), the maintenance
  * job compacts the tables, removes delete files that no longer apply (all of them, once writes stop) and expires
  * snapshots: data files, delete files and snapshots drop, and the content does not change.
  */
@@ -37,14 +37,14 @@ class TableMaintenanceIT {
     /** Upserted on every newer snapshot, as it arrives: many commits, each with delete files. */
     private static final TableIdentifier UPSERTED = TableIdentifier.of("silver", "inventory_health");
     private static final TableIdentifier EVENTS = TableIdentifier.of("bronze", "customer_events");
-    /** The sample spans 2024: about 20 s of replay, so about 20 commits per table. */
+    /** The sample spans 2024: about 20 s of replay, so about 10 commits per table while it runs. */
     private static final ReplaySpeed SPEED = ReplaySpeed.times(366 * 86_400 / 20.0);
 
     @Test
     void maintenanceShrinksFileCountsAndKeepsTheContent() throws Exception {
         Path warehouse = Files.createTempDirectory("lakehouse-maintenance-it");
         try (KafkaTestBroker kafka = KafkaTestBroker.start();
-                LocalStack stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(1))
+                LocalStack stack = LocalStack.start(StackSettings.ephemeral(warehouse, Duration.ofSeconds(2))
                         .withExternalKafka(kafka.bootstrapServers()));
                 RESTCatalog catalog = stack.openCatalog()) {
             LocalStack.RunningJob job = stack.submitJob(JOB_JAR);
