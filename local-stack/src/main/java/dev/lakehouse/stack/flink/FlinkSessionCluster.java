@@ -119,6 +119,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
     });
     private final Thread shutdownHook = new Thread(this::closeQuietly, "flink-session-cluster-shutdown");
     private final Object closeLock = new Object();
+    /** Every port of every process of this cluster, replacements included, comes from here, so no two collide. */
+    private final LoopbackPorts.Distinct ports;
     /** By slot index 1..N: the TaskManager process currently holding that place. Guarded by {@code this}. */
     private final Map<Integer, FlinkProcess> taskManagers = new TreeMap<>();
     private final Map<Integer, Integer> replacements = new TreeMap<>();
@@ -131,8 +133,9 @@ public final class FlinkSessionCluster implements FlinkCluster {
     private volatile boolean closing;
     private boolean closed;
 
-    private FlinkSessionCluster(SessionClusterSettings settings, Configuration config, Path clusterDir) {
+    private FlinkSessionCluster(SessionClusterSettings settings, Configuration config, Path clusterDir, LoopbackPorts.Distinct ports) {
         this.settings = settings;
+        this.ports = ports;
         this.config = config;
         this.restAddress = URI.create("http://" + LOOPBACK + ":" + config.get(RestOptions.PORT));
         this.clusterDir = clusterDir;
@@ -159,8 +162,9 @@ public final class FlinkSessionCluster implements FlinkCluster {
         // No process of this cluster runs now: what killed ones left in their JVM temp folder can go.
         Folders.deleteRecursively(clusterDir.resolve(JVM_TMP));
         Files.createDirectories(clusterDir.resolve(JVM_TMP));
-        Configuration config = configuration(settings, workDir);
-        FlinkSessionCluster cluster = new FlinkSessionCluster(settings, config, clusterDir);
+        LoopbackPorts.Distinct ports = new LoopbackPorts.Distinct();
+        Configuration config = configuration(settings, workDir, ports);
+        FlinkSessionCluster cluster = new FlinkSessionCluster(settings, config, clusterDir, ports);
         try {
             cluster.launch();
             return cluster;
@@ -171,20 +175,20 @@ public final class FlinkSessionCluster implements FlinkCluster {
     }
 
     /** What every process of the cluster reads from {@code config.yaml}; per-process ports come as {@code -D} options. */
-    static Configuration configuration(SessionClusterSettings settings, Path workDir) throws IOException {
+    static Configuration configuration(SessionClusterSettings settings, Path workDir, LoopbackPorts.Distinct ports) throws IOException {
         Path checkpoints = Files.createDirectories(workDir.resolve("checkpoints"));
         Path uploads = Files.createDirectories(workDir.resolve("uploads"));
         Path tmp = Files.createDirectories(workDir.resolve("tmp"));
         Configuration conf = new Configuration();
         conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
         conf.set(JobManagerOptions.BIND_HOST, LOOPBACK);
-        conf.set(JobManagerOptions.PORT, LoopbackPorts.resolve(0));
+        conf.set(JobManagerOptions.PORT, ports.resolve(0));
         conf.set(RestOptions.ADDRESS, LOOPBACK);
         conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
-        int restPort = LoopbackPorts.resolve(settings.restPort());
+        int restPort = ports.resolve(settings.restPort());
         conf.set(RestOptions.PORT, restPort);
         conf.set(RestOptions.BIND_PORT, Integer.toString(restPort));
-        conf.set(BlobServerOptions.PORT, Integer.toString(LoopbackPorts.resolve(0)));
+        conf.set(BlobServerOptions.PORT, Integer.toString(ports.resolve(0)));
         conf.set(TaskManagerOptions.HOST, LOOPBACK);
         conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
         conf.set(TaskManagerOptions.NUM_TASK_SLOTS, settings.slotsPerTaskManager());
@@ -273,7 +277,7 @@ public final class FlinkSessionCluster implements FlinkCluster {
         // What BashJavaUtils GET_JM_RESOURCE_PARAMS prints for jobmanager.sh, computed here with the same Flink classes.
         JobManagerProcessSpec memory = JobManagerProcessUtils.processSpecFromConfig(config);
         Map<String, String> dynamic = new LinkedHashMap<>();
-        dynamic.put(MetricOptions.QUERY_SERVICE_PORT.key(), Integer.toString(LoopbackPorts.resolve(0)));
+        dynamic.put(MetricOptions.QUERY_SERVICE_PORT.key(), Integer.toString(ports.resolve(0)));
         return javaCommand(JOB_MANAGER, words(JobManagerProcessUtils.generateJvmParametersStr(memory, config)), JOB_MANAGER_CLASS,
                 dynamic, words(JobManagerProcessUtils.generateDynamicConfigsStr(memory)));
     }
@@ -286,9 +290,9 @@ public final class FlinkSessionCluster implements FlinkCluster {
         TaskExecutorProcessSpec memory = TaskExecutorProcessUtils.processSpecFromConfig(config);
         Map<String, String> dynamic = new LinkedHashMap<>();
         dynamic.put(TaskManagerOptions.TASK_MANAGER_RESOURCE_ID.key(), resourceId);
-        dynamic.put(TaskManagerOptions.RPC_PORT.key(), Integer.toString(LoopbackPorts.resolve(0)));
-        dynamic.put(NettyShuffleEnvironmentOptions.DATA_PORT.key(), Integer.toString(LoopbackPorts.resolve(0)));
-        dynamic.put(MetricOptions.QUERY_SERVICE_PORT.key(), Integer.toString(LoopbackPorts.resolve(0)));
+        dynamic.put(TaskManagerOptions.RPC_PORT.key(), Integer.toString(ports.resolve(0)));
+        dynamic.put(NettyShuffleEnvironmentOptions.DATA_PORT.key(), Integer.toString(ports.resolve(0)));
+        dynamic.put(MetricOptions.QUERY_SERVICE_PORT.key(), Integer.toString(ports.resolve(0)));
         List<String> command = javaCommand(resourceId, words(ProcessMemoryUtils.generateJvmParametersStr(memory)), TASK_MANAGER_CLASS,
                 dynamic, words(TaskExecutorProcessUtils.generateDynamicConfigsStr(memory)));
         return FlinkProcess.launch(resourceId, command, clusterDir, logDir, pidDir);

@@ -3,8 +3,10 @@ package dev.lakehouse.stack.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakehouse.stack.kafka.LoopbackPorts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.flink.configuration.BlobServerOptions;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
@@ -24,8 +26,22 @@ class FlinkSessionClusterConfigurationTest {
     @TempDir
     Path workDir;
 
+    private final LoopbackPorts.Distinct ports = new LoopbackPorts.Distinct();
+
     private Configuration configuration(int restPort) throws Exception {
-        return FlinkSessionCluster.configuration(SessionClusterSettings.forStack(2, 4, restPort), workDir);
+        return FlinkSessionCluster.configuration(SessionClusterSettings.forStack(2, 4, restPort), workDir, ports);
+    }
+
+    @Test
+    void theJobManagersServersGetThreeDifferentPortsAndNoneIsHandedOutAgain() throws Exception {
+        Configuration conf = configuration(0);
+        Set<Integer> jobManagerPorts = Set.of(conf.get(JobManagerOptions.PORT), conf.get(RestOptions.PORT),
+                Integer.parseInt(conf.get(BlobServerOptions.PORT)));
+
+        assertThat(jobManagerPorts).hasSize(3);
+        for (int i = 0; i < 200; i++) {
+            assertThat(ports.resolve(0)).isNotIn(jobManagerPorts);
+        }
     }
 
     @Test
