@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class SoakFeed {
     /** Parking for less than this is not worth it: the rate is kept on average, in bursts of at most this long. */
-    private static final long MIN_PARK_NANOS = 1_000_000L;
+    static final long MIN_PARK_NANOS = 1_000_000L;
 
     /** What a feed did. */
     public record Summary(long rowsSent, long rowsRejected, int laps, Duration elapsed) {
