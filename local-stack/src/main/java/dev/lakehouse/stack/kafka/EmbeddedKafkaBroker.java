@@ -74,7 +74,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats the log folder if needed, starts the broker and returns once it answers admin requests. */
     public synchronized EmbeddedKafkaBroker start() {
-        return start(LoopbackPorts.resolve(requestedBrokerPort), LoopbackPorts.resolve(requestedControllerPort));
+        // Two probes in a row may get the same just-closed port; the broker and its controller need two.
+        LoopbackPorts.Distinct ports = new LoopbackPorts.Distinct();
+        return start(ports.resolve(requestedBrokerPort), ports.resolve(requestedControllerPort));
     }
 
     /**
