@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.rocksdb.CompressionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -57,6 +59,8 @@ class LakehouseJobTest {
         assertThat(checkpointing.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY)).isEqualTo("file:///cp");
         assertThat(checkpointing.get(org.apache.flink.configuration.StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
         assertThat(checkpointing.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
+        assertThat(checkpointing.get(RocksDBConfigurableOptions.USE_BLOOM_FILTER)).isTrue();
+        assertThat(checkpointing.get(RocksDBConfigurableOptions.COMPRESSION_PER_LEVEL)).containsOnly(CompressionType.NO_COMPRESSION);
     }
 
     @Test
