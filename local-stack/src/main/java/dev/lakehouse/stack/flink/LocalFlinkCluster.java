@@ -68,7 +68,10 @@ public final class LocalFlinkCluster implements FlinkCluster {
         conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
-        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(512));
+        // RocksDB's block cache and memtables of every slot come out of managed memory. With 512 MB (128 MB a slot) a full
+        // write-buffer budget forced early flushes and compactions: the 950 k-row replay ran at 7,678 rows/s and 227 µs of
+        // CPU per row; with 1 GB at 10,752 rows/s and 158 µs; 2 GB gained nothing more.
+        conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.ofMebiBytes(1024));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.ofMebiBytes(128));
         conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.ofMebiBytes(128));
 
