@@ -1,19 +1,41 @@
 -- gold.customer_summary, key customer_id (semantics.md, "Gold").
 -- Input views: customer_events, payment_transactions, support_tickets (bronze, one row per primary key)
--- and customer_sessions (silver changelog). Every source is aggregated per customer on its own and the
--- aggregates are joined on customer_id afterwards: joining rows first would multiply the sums.
+-- and customer_sessions (silver changelog). Every figure is aggregated from its own source's rows only, and
+-- the aggregates are joined on customer_id afterwards: joining rows first would multiply the sums.
 -- Counts and sums with no input are 0, averages with no input are NULL (conversion_rate: 0.0).
 WITH
--- Every customer seen in events, transactions or tickets, with the latest of those times. The inputs are
--- append-only, so this key set only grows: the left joins below never lose a customer.
+-- One aggregate over the three append-only sources: every customer seen in events, transactions or tickets,
+-- the latest of those times, and the payment and ticket figures. The sources are stacked, not joined, and
+-- each figure reads only its own source's rows (the other branches carry NULL there), so nothing is
+-- multiplied. One state row per customer instead of three aggregates and two joins: the joins kept both
+-- sides of every customer in state and passed each new event on through all of them. The input is
+-- append-only, so MAX needs no retraction state and the key set only grows: the left join never loses a
+-- customer.
 activity AS (
-    SELECT customer_id, MAX(activity_at) AS last_activity_at
+    SELECT
+        customer_id,
+        MAX(activity_at) AS last_activity_at,
+        COUNT(*) FILTER (WHERE source = 'payment') AS transaction_count,
+        COUNT(*) FILTER (WHERE payment_status = 'completed') AS successful_count,
+        COUNT(*) FILTER (WHERE payment_status = 'failed') AS failed_count,
+        SUM(amount) FILTER (WHERE payment_status = 'completed') AS successful_amount_sum,
+        COUNT(amount) FILTER (WHERE payment_status = 'completed') AS successful_amount_count,
+        COUNT(*) FILTER (WHERE source = 'ticket') AS ticket_count,
+        -- SUM of an INT column is an INT in Flink: widen first
+        SUM(CAST(satisfaction_score AS BIGINT)) AS satisfaction_sum,
+        COUNT(satisfaction_score) AS satisfaction_count
     FROM (
-        SELECT customer_id, event_timestamp AS activity_at FROM customer_events
+        SELECT customer_id, event_timestamp AS activity_at, 'event' AS source,
+            CAST(NULL AS STRING) AS payment_status, CAST(NULL AS DECIMAL(10, 2)) AS amount,
+            CAST(NULL AS INT) AS satisfaction_score
+        FROM customer_events
         UNION ALL
-        SELECT customer_id, transaction_timestamp AS activity_at FROM payment_transactions
+        SELECT customer_id, transaction_timestamp, 'payment', payment_status, amount, CAST(NULL AS INT)
+        FROM payment_transactions
         UNION ALL
-        SELECT customer_id, created_timestamp AS activity_at FROM support_tickets
+        SELECT customer_id, created_timestamp, 'ticket', CAST(NULL AS STRING), CAST(NULL AS DECIMAL(10, 2)),
+            satisfaction_score
+        FROM support_tickets
     )
     GROUP BY customer_id
 ),
@@ -28,27 +50,6 @@ sessions AS (
     FROM customer_sessions
     GROUP BY customer_id
 ),
-payments AS (
-    SELECT
-        customer_id,
-        COUNT(*) AS transaction_count,
-        COUNT(*) FILTER (WHERE payment_status = 'completed') AS successful_count,
-        COUNT(*) FILTER (WHERE payment_status = 'failed') AS failed_count,
-        SUM(amount) FILTER (WHERE payment_status = 'completed') AS successful_amount_sum,
-        COUNT(amount) FILTER (WHERE payment_status = 'completed') AS successful_amount_count
-    FROM payment_transactions
-    GROUP BY customer_id
-),
-tickets AS (
-    SELECT
-        customer_id,
-        COUNT(*) AS ticket_count,
-        -- SUM of an INT column is an INT in Flink: widen first
-        SUM(CAST(satisfaction_score AS BIGINT)) AS satisfaction_sum,
-        COUNT(satisfaction_score) AS satisfaction_count
-    FROM support_tickets
-    GROUP BY customer_id
-),
 figures AS (
     SELECT
         a.customer_id,
@@ -58,18 +59,16 @@ figures AS (
         s.duration_count,
         COALESCE(s.event_count, 0) AS event_count,
         COALESCE(s.converted_count, 0) AS converted_count,
-        COALESCE(p.transaction_count, 0) AS transaction_count,
-        COALESCE(p.successful_count, 0) AS successful_count,
-        COALESCE(p.failed_count, 0) AS failed_count,
-        COALESCE(p.successful_amount_sum, 0) AS revenue,
-        p.successful_amount_count,
-        COALESCE(t.ticket_count, 0) AS ticket_count,
-        t.satisfaction_sum,
-        COALESCE(t.satisfaction_count, 0) AS satisfaction_count
+        a.transaction_count,
+        a.successful_count,
+        a.failed_count,
+        COALESCE(a.successful_amount_sum, 0) AS revenue,
+        a.successful_amount_count,
+        a.ticket_count,
+        a.satisfaction_sum,
+        a.satisfaction_count
     FROM activity a
     LEFT JOIN sessions s ON s.customer_id = a.customer_id
-    LEFT JOIN payments p ON p.customer_id = a.customer_id
-    LEFT JOIN tickets t ON t.customer_id = a.customer_id
 )
 SELECT
     customer_id,
