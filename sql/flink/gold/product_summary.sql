@@ -1,18 +1,8 @@
 -- gold.product_summary, key product_id (semantics.md, "Gold").
 -- Input views: customer_events (bronze; only events with a product_id) and inventory_health (silver
 -- changelog, the latest snapshot per product and warehouse). Each source is aggregated per product on its
--- own, then joined on product_id. Missing parts are 0 / false, never NULL.
+-- own, then the two are joined on product_id. Missing parts are 0 / false, never NULL.
 WITH
--- Every product seen in events or inventory.
-products AS (
-    SELECT product_id
-    FROM (
-        SELECT product_id FROM customer_events WHERE product_id IS NOT NULL
-        UNION ALL
-        SELECT product_id FROM inventory_health
-    )
-    GROUP BY product_id
-),
 events AS (
     SELECT
         product_id,
@@ -39,8 +29,10 @@ inventory AS (
     FROM inventory_health
     GROUP BY product_id
 )
+-- Every product seen in events or inventory: a full join keeps the products of either side, with no third
+-- aggregate of the key set and no second join.
 SELECT
-    p.product_id,
+    COALESCE(e.product_id, i.product_id) AS product_id,
     CAST(COALESCE(e.event_count, 0) AS BIGINT) AS total_events,
     CAST(COALESCE(e.product_view_count, 0) AS BIGINT) AS product_views,
     CAST(COALESCE(e.cart_add_count, 0) AS BIGINT) AS cart_adds,
@@ -51,6 +43,5 @@ SELECT
         AS avg_reorder_point,
     CAST(COALESCE(i.available_sum, 0) AS BIGINT) AS current_stock_level,
     COALESCE(i.reorder_warehouse_count, 0) > 0 AS needs_reorder
-FROM products p
-LEFT JOIN events e ON e.product_id = p.product_id
-LEFT JOIN inventory i ON i.product_id = p.product_id
+FROM events e
+FULL OUTER JOIN inventory i ON i.product_id = e.product_id
