@@ -1,6 +1,7 @@
 package dev.lakehouse.stack.cli;
 
 import dev.lakehouse.contract.Source;
+import dev.lakehouse.gold.GoldTable;
 import dev.lakehouse.jobs.LakehouseJob;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
@@ -38,6 +39,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -104,6 +107,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                     ReplayOptions.builder(seedsDir).bootstrapServers(stack.bootstrapServers()).speed(speed)
                             .progressListener(progress::set).build()));
             try (Connection trinoConnection = TrinoJdbc.connect(trino.uri());
+                    RESTCatalog catalog = stack.openCatalog();
                     KafkaProducer<byte[], byte[]> probes = new KafkaProducer<>(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                             new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -120,8 +124,11 @@ public final class FreshnessCommand implements Callable<Integer> {
                     boolean scannedAtStart = false;
                     long nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
                     long giveUpAt = Long.MAX_VALUE;
+                    ProbeQueryGate gate = new ProbeQueryGate(() -> currentSnapshotId(catalog));
                     while (!replay.isDone() || !probesSentAtNanos.isEmpty()) {
-                        collectVisibleProbes(trinoConnection);
+                        if (gate.shouldQuery(System.nanoTime())) {
+                            collectVisibleProbes(trinoConnection);
+                        }
                         if (System.nanoTime() >= nextStatus) {
                             printStatus(progress.get(), probesSent.get());
                             nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
@@ -171,6 +178,12 @@ public final class FreshnessCommand implements Callable<Integer> {
         double seconds = replayed == null ? 0 : Math.max(1e-3, replayed.elapsed().toMillis() / 1000.0);
         out.printf("  %,d rows produced (%,.0f rows/s); probes visible %d of %d sent, %s%n", rows, rows / Math.max(seconds, 1e-3),
                 seen.size(), probesSent, latest);
+    }
+
+    /** The table's current snapshot, or -1 before its first commit. */
+    private static long currentSnapshotId(RESTCatalog catalog) {
+        Snapshot current = catalog.loadTable(GoldTable.CUSTOMER_SUMMARY.identifier()).currentSnapshot();
+        return current == null ? -1 : current.snapshotId();
     }
 
     /** A completed payment of a customer nobody else has: its gold row appears only through this record. */
