@@ -89,9 +89,12 @@ public class Sessionizer extends KeyedProcessFunction<Tuple2<String, String>, Cu
 
         if (session.endMillis() + gapMillis <= watermark) {
             write(session, out);
+            ctx.timerService().registerEventTimeTimer(cleanupTime(session));
+        } else {
+            // The cleanup timer is registered when the session is written: one timer per event instead of two,
+            // each a RocksDB write and later a firing that reads every session of the key.
+            ctx.timerService().registerEventTimeTimer(session.endMillis() + gapMillis);
         }
-        ctx.timerService().registerEventTimeTimer(session.endMillis() + gapMillis);
-        ctx.timerService().registerEventTimeTimer(session.endMillis() + gapMillis + latenessMillis);
         untouched.add(session);
         slots.update(untouched);
     }
@@ -103,11 +106,15 @@ public class Sessionizer extends KeyedProcessFunction<Tuple2<String, String>, Cu
         List<SessionSlot> kept = new ArrayList<>();
         boolean changed = false;
         for (SessionSlot slot : slots.get()) {
+            boolean expired = cleanupTime(slot) <= watermark;
             if (!slot.written && slot.endMillis() + gapMillis <= watermark) {
                 write(slot, out);
+                if (!expired) {
+                    ctx.timerService().registerEventTimeTimer(cleanupTime(slot));
+                }
                 changed = true;
             }
-            if (slot.endMillis() + gapMillis + latenessMillis <= watermark) {
+            if (expired) {
                 changed = true;
             } else {
                 kept.add(slot);
@@ -121,6 +128,10 @@ public class Sessionizer extends KeyedProcessFunction<Tuple2<String, String>, Cu
         } else {
             slots.update(kept);
         }
+    }
+
+    private long cleanupTime(SessionSlot slot) {
+        return slot.endMillis() + gapMillis + latenessMillis;
     }
 
     private static void write(SessionSlot slot, Collector<RowData> out) {
