@@ -12,10 +12,12 @@ import java.util.function.LongSupplier;
 final class ProbeQueryGate {
     static final Duration AT_LEAST_EVERY = Duration.ofSeconds(5);
 
+    /** No snapshot id: the first call always queries. */
+    private static final long NEVER_QUERIED = Long.MIN_VALUE;
+
     private final LongSupplier currentSnapshotId;
-    private long queriedSnapshotId = Long.MIN_VALUE;
+    private long queriedSnapshotId = NEVER_QUERIED;
     private long lastQueryNanos;
-    private boolean queried;
 
     ProbeQueryGate(LongSupplier currentSnapshotId) {
         this.currentSnapshotId = currentSnapshotId;
@@ -24,9 +26,8 @@ final class ProbeQueryGate {
     /** Whether to query now; when it says yes, it counts the query as made at {@code nowNanos}. */
     boolean shouldQuery(long nowNanos) {
         long snapshot = currentSnapshotId.getAsLong();
-        boolean due = !queried || snapshot != queriedSnapshotId || nowNanos - lastQueryNanos >= AT_LEAST_EVERY.toNanos();
+        boolean due = snapshot != queriedSnapshotId || nowNanos - lastQueryNanos >= AT_LEAST_EVERY.toNanos();
         if (due) {
-            queried = true;
             queriedSnapshotId = snapshot;
             lastQueryNanos = nowNanos;
         }
