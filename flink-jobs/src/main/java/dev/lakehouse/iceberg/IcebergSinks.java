@@ -33,6 +33,10 @@ public final class IcebergSinks {
             if (table.upsert()) {
                 // Rows of one key reach one writer (FlinkSink keys by the equality fields), in order.
                 sink.equalityFieldColumns(new ArrayList<>(table.schema().identifierFieldNames())).upsert(true);
+            } else {
+                // Explicit, so a table created as an upsert table by an earlier version (the property is the
+                // table's) is appended to as its spec now says.
+                sink.upsert(false);
             }
             sink.append();
         };

@@ -33,10 +33,19 @@ class PaymentTablesTest {
     }
 
     @Test
-    void bothAreUpsertTablesKeyedByTheirEqualityColumns() {
-        assertUpsertOn(PaymentTables.analysisSpec(), PaymentTables.analysisEqualityColumns());
+    void theProfileIsAnUpsertTableKeyedByCustomer() {
         assertUpsertOn(PaymentTables.profileSpec(), PaymentTables.profileEqualityColumns());
         assertThat(PaymentTables.profileEqualityColumns()).containsExactly("customer_id");
+    }
+
+    @Test
+    void analysisIsAppendOnlyAndKeyedByTransaction() {
+        TableSpec spec = PaymentTables.analysisSpec();
+        assertThat(spec.upsert()).isFalse();
+        assertThat(spec.properties()).doesNotContainKey(TableProperties.UPSERT_ENABLED)
+                .containsEntry(TableProperties.FORMAT_VERSION, "2");
+        assertThat(spec.schema().identifierFieldNames()).containsExactly("transaction_id");
+        assertThat(PaymentTables.analysisKeyColumns()).containsExactly("transaction_id");
     }
 
     static void assertUpsertOn(TableSpec spec, List<String> equalityColumns) {

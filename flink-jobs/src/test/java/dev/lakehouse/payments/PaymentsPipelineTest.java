@@ -170,7 +170,7 @@ class PaymentsPipelineTest {
                 .map(row -> ChangelogTable.values(BronzeTypes.rowType(LateEventTables.schema()), row))
                 .toList();
         return new Result(
-                ChangelogTable.of(PaymentTables.analysisSchema(), PaymentTables.analysisEqualityColumns(), collected.get(0)),
+                ChangelogTable.of(PaymentTables.analysisSchema(), PaymentTables.analysisKeyColumns(), collected.get(0)),
                 collected.get(1),
                 ChangelogTable.of(PaymentTables.profileSchema(), PaymentTables.profileEqualityColumns(), collected.get(1)),
                 late);
