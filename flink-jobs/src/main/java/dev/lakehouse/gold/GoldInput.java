@@ -8,12 +8,15 @@ import org.apache.iceberg.Schema;
 /**
  * One input of the gold queries: rows in Iceberg's internal format, in {@code schema}'s column order.
  *
- * @param upsertKey empty for an append-only stream (INSERT rows only); otherwise the key of an upsert changelog
- *     (INSERT, UPDATE_AFTER and DELETE rows, no UPDATE_BEFORE), as the silver upsert tables are written
+ * @param key empty for an append-only stream (INSERT rows only); otherwise the key of a retracting changelog: every
+ *     UPDATE_AFTER follows an UPDATE_BEFORE with the values the key's row had until then, and a DELETE carries the
+ *     values it removes. The silver operators emit their changes so; the Iceberg upsert sinks skip the UPDATE_BEFORE
+ *     rows, and the gold queries need them, or the planner would keep every key's latest row in state to make them
+ *     (a ChangelogNormalize per query, never cleared).
  */
-public record GoldInput(DataStream<RowData> rows, Schema schema, List<String> upsertKey) {
+public record GoldInput(DataStream<RowData> rows, Schema schema, List<String> key) {
     public GoldInput {
-        upsertKey = List.copyOf(upsertKey);
+        key = List.copyOf(key);
     }
 
     /** Bronze rows: de-duplicated upstream, so every row is an INSERT of a new primary key. */
@@ -21,19 +24,19 @@ public record GoldInput(DataStream<RowData> rows, Schema schema, List<String> up
         return new GoldInput(rows, schema, List.of());
     }
 
-    /** A silver upsert changelog keyed by the schema's identifier fields. */
-    public static GoldInput upsert(DataStream<RowData> rows, Schema schema) {
+    /** A silver changelog with its retractions, keyed by the schema's identifier fields. */
+    public static GoldInput retracting(DataStream<RowData> rows, Schema schema) {
         List<String> key = schema.columns().stream()
                 .filter(field -> schema.identifierFieldIds().contains(field.fieldId()))
                 .map(field -> field.name())
                 .toList();
         if (key.isEmpty()) {
-            throw new IllegalArgumentException("an upsert input needs identifier fields: " + schema);
+            throw new IllegalArgumentException("a changelog input needs identifier fields: " + schema);
         }
         return new GoldInput(rows, schema, key);
     }
 
-    public boolean isUpsert() {
-        return !upsertKey.isEmpty();
+    public boolean isChangelog() {
+        return !key.isEmpty();
     }
 }

@@ -22,8 +22,9 @@ public record GoldInputs(
 
     /**
      * @param firstSeen the de-duplicated bronze rows per source, as {@code BronzePipeline} returns them
-     * @param sessions silver.customer_sessions' changelog, keyed by {@code sessionsSchema}'s identifier fields
-     * @param inventoryHealth silver.inventory_health's changelog
+     * @param sessions silver.customer_sessions' changelog with retractions, keyed by {@code sessionsSchema}'s
+     *     identifier fields
+     * @param inventoryHealth silver.inventory_health's changelog with retractions
      */
     public static GoldInputs of(Map<Source, DataStream<RowData>> firstSeen, DataStream<RowData> sessions,
             Schema sessionsSchema, DataStream<RowData> inventoryHealth) {
@@ -31,8 +32,8 @@ public record GoldInputs(
                 bronze(firstSeen, Source.CUSTOMER_EVENTS),
                 bronze(firstSeen, Source.PAYMENT_TRANSACTIONS),
                 bronze(firstSeen, Source.SUPPORT_TICKETS),
-                GoldInput.upsert(sessions, sessionsSchema),
-                GoldInput.upsert(inventoryHealth, InventoryTables.schema()));
+                GoldInput.retracting(sessions, sessionsSchema),
+                GoldInput.retracting(inventoryHealth, InventoryTables.schema()));
     }
 
     private static GoldInput bronze(Map<Source, DataStream<RowData>> firstSeen, Source source) {

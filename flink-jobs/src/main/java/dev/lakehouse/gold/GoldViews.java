@@ -26,9 +26,10 @@ final class GoldViews {
     }
 
     /**
-     * Bronze inputs are insert-only. Silver inputs are upsert changelogs: declaring them so (with their key) makes
-     * the planner add one ChangelogNormalize per query that reads them, which keeps the latest row per key and
-     * turns an UPDATE_AFTER or DELETE into the retraction of the previous row that the aggregations need.
+     * Bronze inputs are insert-only. Silver inputs are changelogs with their retractions ({@link GoldInput}),
+     * declared as such with their key: the aggregations take the UPDATE_BEFORE and DELETE rows as they come. Declared
+     * as upsert changelogs instead, each query reading them got a ChangelogNormalize, which kept every key's latest
+     * row in state without end (every session ever seen, twice) to make those retractions itself.
      *
      * <p>The rows reach the planner as they are: typed as internal rows ({@link InternalTypeInfo}), the planner's
      * input conversion passes them through. Converting them to external {@link Row}s and back, as the
@@ -44,9 +45,9 @@ final class GoldViews {
                 .returns(InternalTypeInfo.of(rowType))
                 .name("Gold view " + name)
                 .uid("gold-view-" + name);
-        if (input.isUpsert()) {
-            Schema keyOnly = Schema.newBuilder().primaryKey(input.upsertKey()).build();
-            return tableEnv.fromChangelogStream(asChangelog(rows), keyOnly, ChangelogMode.upsert());
+        if (input.isChangelog()) {
+            Schema keyOnly = Schema.newBuilder().primaryKey(input.key()).build();
+            return tableEnv.fromChangelogStream(asChangelog(rows), keyOnly, ChangelogMode.all());
         }
         return tableEnv.fromDataStream(rows);
     }

@@ -12,7 +12,7 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keeps the current snapshot of one (product_id, warehouse_id) and writes its health row whenever a newer one
- * arrives. Emitted at once, not on the watermark: {@link LatestSnapshot} is a total order, so whatever the
+ * arrives, with the retraction of the row it replaces (UPDATE_BEFORE, then UPDATE_AFTER). Emitted at once, not on the watermark: {@link LatestSnapshot} is a total order, so whatever the
  * arrival order the last row written for a key is the batch answer; an older or repeated snapshot writes
  * nothing. The state is one snapshot per key, kept without TTL because the row it backs lives forever.
  */
@@ -32,7 +32,12 @@ class LatestSnapshotFunction extends KeyedProcessFunction<Tuple2<String, String>
             return;
         }
         current.update(snapshot);
-        out.collect(InventoryRows.inventoryHealth(InventoryHealth.of(snapshot),
-                previous == null ? RowKind.INSERT : RowKind.UPDATE_AFTER));
+        if (previous == null) {
+            out.collect(InventoryRows.inventoryHealth(InventoryHealth.of(snapshot), RowKind.INSERT));
+            return;
+        }
+        // The row written before, as a retraction: the upsert sink skips it, the gold query subtracts it.
+        out.collect(InventoryRows.inventoryHealth(InventoryHealth.of(previous), RowKind.UPDATE_BEFORE));
+        out.collect(InventoryRows.inventoryHealth(InventoryHealth.of(snapshot), RowKind.UPDATE_AFTER));
     }
 }

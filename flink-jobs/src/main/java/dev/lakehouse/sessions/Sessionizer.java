@@ -18,8 +18,8 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Cuts the events of one (customer_id, session_id) pair into sessions and writes them as an upsert changelog of
- * {@code silver.customer_sessions}.
+ * Cuts the events of one (customer_id, session_id) pair into sessions and writes them as a changelog of
+ * {@code silver.customer_sessions}, retractions included.
  *
  * <p>Not a Flink session window: a late event can move a session's start, which is part of the table key, or
  * merge two sessions, and a window cannot retract the row it wrote under the old key. Here every session of the
@@ -31,8 +31,9 @@ import org.apache.flink.util.OutputTag;
  *       or merges, every session within the gap of it, exactly as an on-time event does. When the changed session
  *       is already complete (W &ge; end + gap) the correction is written at once, else when the watermark passes
  *       its new end + gap. A correction writes DELETE (with the old values) for every row it replaces under a
- *       different key, then UPDATE_AFTER when a replaced row had the new key, else INSERT. No UPDATE_BEFORE:
- *       the table is an Iceberg upsert table, and DELETE rows carry full values for other consumers.</li>
+ *       different key, then, when a replaced row had the new key, UPDATE_BEFORE with that row's values and
+ *       UPDATE_AFTER, else INSERT. The Iceberg upsert sink skips the UPDATE_BEFORE rows; the gold queries take
+ *       the retractions as they come instead of keeping every session in state to make them.</li>
  *   <li><b>Cleanup.</b> A session is forgotten when W &ge; end + gap + allowed lateness. An accepted event is
  *       newer than W − lateness, and so more than the gap after the end of every forgotten session: it can never
  *       belong to one, so forgetting never splits what a batch run would join.</li>
@@ -136,16 +137,19 @@ public class Sessionizer extends KeyedProcessFunction<Tuple2<String, String>, Cu
 
     private static void write(SessionSlot slot, Collector<RowData> out) {
         long start = slot.current.startMillis;
-        boolean sameKeyInTable = false;
+        // Rows in the table have distinct keys, so at most one replaced row has the new start.
+        SessionAccumulator sameKey = null;
         for (SessionAccumulator replaced : slot.superseded) {
             if (replaced.startMillis == start) {
-                sameKeyInTable = true;
+                sameKey = replaced;
             } else {
                 out.collect(SessionRows.row(RowKind.DELETE, replaced.toSummary()));
             }
         }
-        RowKind kind = sameKeyInTable ? RowKind.UPDATE_AFTER : RowKind.INSERT;
-        out.collect(SessionRows.row(kind, slot.current.toSummary()));
+        if (sameKey != null) {
+            out.collect(SessionRows.row(RowKind.UPDATE_BEFORE, sameKey.toSummary()));
+        }
+        out.collect(SessionRows.row(sameKey != null ? RowKind.UPDATE_AFTER : RowKind.INSERT, slot.current.toSummary()));
         slot.superseded = new ArrayList<>();
         slot.written = true;
     }

@@ -24,8 +24,8 @@ final class GoldFixtures {
                         BronzeTables.schema(Source.PAYMENT_TRANSACTIONS)),
                 GoldInput.appendOnly(stream(env, tickets, BronzeTables.schema(Source.SUPPORT_TICKETS)),
                         BronzeTables.schema(Source.SUPPORT_TICKETS)),
-                GoldInput.upsert(stream(env, sessions, GoldRows.SESSIONS_SCHEMA), GoldRows.SESSIONS_SCHEMA),
-                GoldInput.upsert(stream(env, inventory, InventoryTables.schema()), InventoryTables.schema()));
+                GoldInput.retracting(stream(env, sessions, GoldRows.SESSIONS_SCHEMA), GoldRows.SESSIONS_SCHEMA),
+                GoldInput.retracting(stream(env, inventory, InventoryTables.schema()), InventoryTables.schema()));
     }
 
     /** Inputs with no rows: enough to resolve and translate the queries. */

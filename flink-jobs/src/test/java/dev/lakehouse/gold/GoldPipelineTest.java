@@ -260,6 +260,7 @@ class GoldPipelineTest {
                 session(RowKind.INSERT, VIP, "SESS0001", "2024-03-01 10:00:00", "2024-03-01 10:10:00", 5, true),
                 session(RowKind.INSERT, VIP, "SESS0002", "2024-03-02 12:00:00", "2024-03-02 12:00:00", 1, false),
                 session(RowKind.INSERT, VIP, "SESS0003", "2024-03-01 14:00:00", "2024-03-01 14:01:00", 2, false),
+                session(RowKind.UPDATE_BEFORE, VIP, "SESS0003", "2024-03-01 14:00:00", "2024-03-01 14:01:00", 2, false),
                 session(RowKind.UPDATE_AFTER, VIP, "SESS0003", "2024-03-01 14:00:00", "2024-03-01 14:20:00", 4, false),
                 session(RowKind.DELETE, VIP, "SESS0002", "2024-03-02 12:00:00", "2024-03-02 12:00:00", 1, false));
     }
@@ -299,6 +300,7 @@ class GoldPipelineTest {
                 health(RowKind.INSERT, IN_EVENTS_AND_INVENTORY, "WH001", 100, 80, 50),
                 health(RowKind.INSERT, IN_EVENTS_AND_INVENTORY, "WH002", 200, 200, 100),
                 health(RowKind.INSERT, IN_INVENTORY_ONLY, "WH001", 10, 10, 5),
+                health(RowKind.UPDATE_BEFORE, IN_EVENTS_AND_INVENTORY, "WH001", 100, 80, 50),
                 health(RowKind.UPDATE_AFTER, IN_EVENTS_AND_INVENTORY, "WH001", 40, 30, 50));
     }
 

@@ -5,6 +5,7 @@ import static dev.lakehouse.inventory.Snapshots.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.testing.Changelog;
+import dev.lakehouse.testing.ChangelogTable;
 import dev.lakehouse.flink.RecordTypes;
 import dev.lakehouse.testing.FlinkTypes;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.types.RowKind;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,22 @@ class InventoryPipelineTest {
 
         assertThat(changelog.history(PRODUCT, WAREHOUSE)).hasSize(1);
         assertThat(changelog.row(PRODUCT, WAREHOUSE)).containsEntry("snapshot_id", "SNAP000000001");
+    }
+
+    @Test
+    void aNewerSnapshotRetractsTheRowItReplaces() throws Exception {
+        InventorySnapshot older = snapshot("SNAP000000001", DAY.minusDays(1), 100, 0, 50, 300, "10.00");
+        InventorySnapshot newer = snapshot("SNAP000000002", DAY, 40, 0, 50, 300, "10.00");
+
+        List<RowData> changes = changes(older, newer);
+
+        assertThat(changes).extracting(RowData::getRowKind)
+                .containsExactly(RowKind.INSERT, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
+        // strict: the UPDATE_BEFORE must carry exactly the row written for the older snapshot
+        ChangelogTable table = ChangelogTable.retracting(InventoryTables.schema(), InventoryTables.equalityColumns(), changes);
+        assertThat(table.row(PRODUCT, WAREHOUSE))
+                .containsEntry("snapshot_id", "SNAP000000002")
+                .containsEntry("stock_status", "low stock");
     }
 
     @Test
@@ -84,12 +102,16 @@ class InventoryPipelineTest {
     }
 
     private static Changelog run(InventorySnapshot... snapshots) throws Exception {
+        return new Changelog(InventoryTables.schema(), InventoryTables.equalityColumns()).applyAll(changes(snapshots));
+    }
+
+    private static List<RowData> changes(InventorySnapshot... snapshots) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         List<RowData> rows = new ArrayList<>();
         try (CloseableIterator<RowData> out = InventoryPipeline.build(env.fromData(snapshots).setParallelism(1)).executeAndCollect()) {
             out.forEachRemaining(rows::add);
         }
-        return new Changelog(InventoryTables.schema(), InventoryTables.equalityColumns()).applyAll(rows);
+        return rows;
     }
 }

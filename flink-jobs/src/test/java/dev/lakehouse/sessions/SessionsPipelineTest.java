@@ -71,7 +71,7 @@ class SessionsPipelineTest {
 
         List<RowData> customerChanges = result.changesOf(CUSTOMER);
         assertThat(customerChanges).extracting(RowData::getRowKind)
-                .containsExactly(RowKind.INSERT, RowKind.INSERT, RowKind.DELETE, RowKind.UPDATE_AFTER);
+                .containsExactly(RowKind.INSERT, RowKind.INSERT, RowKind.DELETE, RowKind.UPDATE_BEFORE, RowKind.UPDATE_AFTER);
         assertThat(customerChanges.get(2).getTimestamp(2, 6).toLocalDateTime())
                 .as("the later session's row is deleted").isEqualTo(T0.plusMinutes(50));
         assertThat(result.sessions().rows()).filteredOn(row -> row.get("customer_id").equals(CUSTOMER)).hasSize(1);
@@ -151,6 +151,6 @@ class SessionsPipelineTest {
                 .map(row -> ChangelogTable.values(BronzeTypes.rowType(LateEventTables.schema()), row))
                 .toList();
         return new Result(collected.get(0),
-                ChangelogTable.of(SessionTables.schema(), SessionTables.equalityColumns(), collected.get(0)), late);
+                ChangelogTable.retracting(SessionTables.schema(), SessionTables.equalityColumns(), collected.get(0)), late);
     }
 }

@@ -18,35 +18,64 @@ import org.apache.flink.types.RowKind;
 import org.apache.iceberg.Schema;
 
 /**
- * Applies an upsert changelog the way the Iceberg upsert sink does, to get the final table; strict about kinds so
- * that the changelog itself is checked: INSERT of a new key, UPDATE_AFTER and DELETE of an existing one, a DELETE
- * carrying exactly the row it removes, never UPDATE_BEFORE.
+ * Applies a changelog the way the Iceberg upsert sink does, to get the final table; strict about kinds so that the
+ * changelog itself is checked: INSERT of a new key, UPDATE_AFTER and DELETE of an existing one, a DELETE carrying
+ * exactly the row it removes. An upsert changelog ({@link #of}) has no UPDATE_BEFORE; a retracting one
+ * ({@link #retracting}) puts before every UPDATE_AFTER an UPDATE_BEFORE carrying exactly the row it replaces, as
+ * the gold queries need.
  */
 public final class ChangelogTable {
     private final RowType type;
     private final List<String> key;
+    private final boolean retracting;
     private final Map<List<Object>, Map<String, Object>> rows = new LinkedHashMap<>();
+    /** The key of the UPDATE_BEFORE just applied, which the next change must update; {@code null} otherwise. */
+    private List<Object> retracted;
 
-    public ChangelogTable(Schema schema, List<String> key) {
+    private ChangelogTable(Schema schema, List<String> key, boolean retracting) {
         this.type = BronzeTypes.rowType(schema);
         this.key = key;
+        this.retracting = retracting;
     }
 
     public static ChangelogTable of(Schema schema, List<String> key, List<RowData> changelog) {
-        ChangelogTable table = new ChangelogTable(schema, key);
+        return apply(new ChangelogTable(schema, key, false), changelog);
+    }
+
+    public static ChangelogTable retracting(Schema schema, List<String> key, List<RowData> changelog) {
+        return apply(new ChangelogTable(schema, key, true), changelog);
+    }
+
+    private static ChangelogTable apply(ChangelogTable table, List<RowData> changelog) {
         changelog.forEach(table::apply);
+        assertThat(table.retracted).as("UPDATE_BEFORE without its UPDATE_AFTER").isNull();
         return table;
     }
 
-    public void apply(RowData change) {
+    private void apply(RowData change) {
         Map<String, Object> values = values(type, change);
         List<Object> k = key.stream().map(values::get).toList();
+        if (retracted != null) {
+            assertThat(change.getRowKind()).as("after UPDATE_BEFORE of " + retracted).isEqualTo(RowKind.UPDATE_AFTER);
+            assertThat(k).as("UPDATE_AFTER of the key just retracted").isEqualTo(retracted);
+        }
         switch (change.getRowKind()) {
             case INSERT -> assertThat(rows).as("INSERT of a new key").doesNotContainKey(k);
-            case UPDATE_AFTER -> assertThat(rows).as("UPDATE_AFTER of an existing key").containsKey(k);
+            case UPDATE_AFTER -> {
+                assertThat(rows).as("UPDATE_AFTER of an existing key").containsKey(k);
+                if (retracting) {
+                    assertThat(retracted).as("UPDATE_AFTER of %s without its UPDATE_BEFORE", k).isEqualTo(k);
+                }
+            }
             case DELETE -> assertThat(rows.get(k)).as("DELETE of the row in the table").isEqualTo(values);
-            case UPDATE_BEFORE -> throw new AssertionError("an upsert changelog has no UPDATE_BEFORE: " + values);
+            case UPDATE_BEFORE -> {
+                assertThat(retracting).as("an upsert changelog has no UPDATE_BEFORE: " + values).isTrue();
+                assertThat(rows.get(k)).as("UPDATE_BEFORE of the row in the table").isEqualTo(values);
+                retracted = k;
+                return;
+            }
         }
+        retracted = null;
         if (change.getRowKind() == RowKind.DELETE) {
             rows.remove(k);
         } else {
