@@ -15,6 +15,7 @@ import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
 import dev.lakehouse.maintenance.MaintenanceJob;
 import dev.lakehouse.maintenance.MaintenanceSettings;
 import dev.lakehouse.sessions.SessionSettings;
+import dev.lakehouse.support.SupportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -113,6 +114,11 @@ public final class LakehouseJob implements Callable<Integer> {
                     + "silver.late_events (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
 
+    @Option(names = "--ticket-retention", defaultValue = "7d", converter = DurationConverter.class,
+            description = "Event time a support ticket is remembered after its last SLA deadline; a version of it arriving "
+                    + "later counts as a new ticket; 0 = forever (default: ${DEFAULT-VALUE}).")
+    Duration ticketRetention;
+
     @Option(names = "--compact-after-commits", defaultValue = "10",
             description = "maintenance: compact a table and expire its snapshots after this many commits (default: ${DEFAULT-VALUE}).")
     int compactAfterCommits;
@@ -176,7 +182,8 @@ public final class LakehouseJob implements Callable<Integer> {
             env.execute(job.jobName());
             return 0;
         }
-        addPipeline(env, job, config, new SessionSettings(sessionGap, allowedLateness), config.catalog().loader());
+        addPipeline(env, job, config, new SessionSettings(sessionGap, allowedLateness), new SupportSettings(ticketRetention),
+                config.catalog().loader());
         env.execute(job.jobName());
         return 0;
     }
@@ -187,14 +194,14 @@ public final class LakehouseJob implements Callable<Integer> {
      * a new version of the jar restores a savepoint of the old one.
      */
     static void addPipeline(StreamExecutionEnvironment env, Job job, BronzeJobConfig config, SessionSettings sessions,
-            CatalogLoader catalog) throws Exception {
+            SupportSettings support, CatalogLoader catalog) throws Exception {
         Map<Source, DataStream<RowData>> firstSeen = BronzeJob.addTo(env, config, catalog);
         if (job == Job.bronze) {
             return;
         }
         IcebergSinks.TableSink sink = IcebergSinks.toCatalog(catalog);
         IcebergTables.ensureAll(catalog, SilverJob.tables());
-        SilverJob.SilverStreams silver = SilverJob.build(firstSeen, sessions, sink);
+        SilverJob.SilverStreams silver = SilverJob.build(firstSeen, sessions, support, sink);
         if (job == Job.lakehouse) {
             GoldStreams gold = GoldPipeline.build(StreamTableEnvironment.create(env),
                     GoldInputs.of(firstSeen, silver.customerSessions(), SessionTables.schema(), silver.inventoryHealth()));

@@ -18,6 +18,7 @@ import dev.lakehouse.sessions.SessionsPipeline;
 import dev.lakehouse.inventory.InventorySnapshot;
 import dev.lakehouse.inventory.InventoryTables;
 import dev.lakehouse.support.SupportPipeline;
+import dev.lakehouse.support.SupportSettings;
 import dev.lakehouse.support.SupportTables;
 import dev.lakehouse.support.SupportTicket;
 import java.util.ArrayList;
@@ -49,7 +50,8 @@ public final class SilverJob {
     public record SilverStreams(DataStream<RowData> customerSessions, DataStream<RowData> inventoryHealth) {}
 
     /** @param firstSeen the rows of each source as bronze wrote them, with event-time timestamps and watermarks */
-    public static SilverStreams build(Map<Source, DataStream<RowData>> firstSeen, SessionSettings sessionSettings, TableSink sink) {
+    public static SilverStreams build(Map<Source, DataStream<RowData>> firstSeen, SessionSettings sessionSettings,
+            SupportSettings supportSettings, TableSink sink) {
         DataStream<CustomerEvent> events = typed(firstSeen, Source.CUSTOMER_EVENTS, CustomerEvent.class, CustomerEvent::fromRow);
         SessionsPipeline.Outputs sessions = SessionsPipeline.build(events, sessionSettings);
         sink.write(SessionTables.spec(), sessions.sessions());
@@ -67,7 +69,7 @@ public final class SilverJob {
         sink.write(InventoryTables.inventoryHealth(), inventoryHealth);
 
         DataStream<SupportTicket> tickets = typed(firstSeen, Source.SUPPORT_TICKETS, SupportTicket.class, SupportTicket::fromRow);
-        SupportPipeline.Streams support = SupportPipeline.build(tickets);
+        SupportPipeline.Streams support = SupportPipeline.build(tickets, supportSettings);
         sink.write(SupportTables.supportMetrics(), support.metrics());
         sink.write(SupportTables.slaBreaches(), support.breaches());
         sink.write(SupportTables.agentPerformance(), support.agents());

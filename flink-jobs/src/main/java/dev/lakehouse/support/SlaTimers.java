@@ -25,6 +25,15 @@ final class SlaTimers {
         return timers;
     }
 
+    /**
+     * When the ticket's state may be forgotten: {@code retentionMillis} after the last of its deadlines' timers,
+     * which have all fired by then, so the ticket's breaches and its final urgency are written.
+     */
+    static long forgetAt(SupportTicket ticket, long retentionMillis) {
+        return Math.max(SlaBreach.dueFromWatermark(ticket.responseDeadline()),
+                SlaBreach.dueFromWatermark(ticket.resolutionDeadline())) + retentionMillis;
+    }
+
     /** Whether the ticket's urgency steps at {@code timerMillis}, so its row must be written again. */
     static boolean urgencyChangesAt(SupportTicket ticket, long timerMillis) {
         return TicketUrgencyStatus.of(ticket, timerMillis - 1) != TicketUrgencyStatus.of(ticket, timerMillis);

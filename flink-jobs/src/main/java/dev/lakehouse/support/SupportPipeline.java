@@ -21,10 +21,10 @@ public final class SupportPipeline {
     public record Streams(DataStream<RowData> metrics, DataStream<RowData> breaches, DataStream<RowData> agents) {}
 
     /** @param tickets de-duplicated tickets with event-time timestamps (created_timestamp) and watermarks */
-    public static Streams build(DataStream<SupportTicket> tickets) {
+    public static Streams build(DataStream<SupportTicket> tickets, SupportSettings settings) {
         SingleOutputStreamOperator<RowData> metrics = tickets
                 .keyBy(SupportTicket::ticketId, Types.STRING)
-                .process(new TicketSlaFunction(), SilverSchemas.rowTypeInfo(SupportTables.supportMetricsSchema()))
+                .process(new TicketSlaFunction(settings), SilverSchemas.rowTypeInfo(SupportTables.supportMetricsSchema()))
                 .uid(TICKET_SLA_UID)
                 .name("Ticket metrics and SLA timers");
         DataStream<RowData> agents = metrics.getSideOutput(TicketSlaFunction.AGENT_CONTRIBUTIONS)

@@ -2,6 +2,8 @@ package dev.lakehouse.support;
 
 import dev.lakehouse.flink.RecordTypes;
 import dev.lakehouse.iceberg.SilverSchemas;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -27,10 +29,12 @@ import org.apache.flink.util.OutputTag;
  *       watermark that fired it: the same on every replay, whatever the watermark granularity.
  * </ul>
  *
- * <p>State per ticket, no TTL: the ticket (the upsert row and the agent retraction need it) and one flag per
- * breach type, so a breach is written once per ticket and type even when an update or a restore re-registers
- * a timer that already fired. Timers are deleted when a version replaces the one that registered them, and
- * are only registered while a deadline can still matter (see {@link SlaTimers}).
+ * <p>State per ticket: the ticket (the upsert row and the agent retraction need it) and one flag per breach type,
+ * so a breach is written once per ticket and type even when an update or a restore re-registers a timer that
+ * already fired. Timers are deleted when a version replaces the one that registered them, and are only
+ * registered while a deadline can still matter (see {@link SlaTimers}). The state is forgotten at an event-time
+ * timer {@link SupportSettings#ticketRetention} after the ticket's last deadline: kept for ever, it grew with
+ * every ticket (a soak's largest state growth).
  */
 class TicketSlaFunction extends KeyedProcessFunction<String, SupportTicket, RowData> {
     static final OutputTag<RowData> BREACHES =
@@ -38,9 +42,16 @@ class TicketSlaFunction extends KeyedProcessFunction<String, SupportTicket, RowD
     static final OutputTag<AgentContribution> AGENT_CONTRIBUTIONS =
             new OutputTag<>("agent-contributions", RecordTypes.of(AgentContribution.class));
 
+    /** 0: never forget. */
+    private final long retentionMillis;
+
     private transient ValueState<SupportTicket> ticket;
     private transient ValueState<Boolean> responseBreachReported;
     private transient ValueState<Boolean> resolutionBreachReported;
+
+    TicketSlaFunction(SupportSettings settings) {
+        this.retentionMillis = settings.ticketRetention().toMillis();
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -59,9 +70,9 @@ class TicketSlaFunction extends KeyedProcessFunction<String, SupportTicket, RowD
         }
         ticket.update(incoming);
         if (previous != null) {
-            SlaTimers.of(previous).forEach(ctx.timerService()::deleteEventTimeTimer);
+            timers(previous).forEach(ctx.timerService()::deleteEventTimeTimer);
         }
-        SlaTimers.of(incoming).forEach(ctx.timerService()::registerEventTimeTimer);
+        timers(incoming).forEach(ctx.timerService()::registerEventTimeTimer);
 
         long watermark = ctx.timerService().currentWatermark();
         SupportMetrics metrics = SupportMetrics.of(incoming, watermark);
@@ -74,9 +85,25 @@ class TicketSlaFunction extends KeyedProcessFunction<String, SupportTicket, RowD
         }
     }
 
+    /** The SLA timers, then the one that forgets the ticket. */
+    private List<Long> timers(SupportTicket version) {
+        List<Long> timers = new ArrayList<>(SlaTimers.of(version));
+        if (retentionMillis > 0) {
+            timers.add(SlaTimers.forgetAt(version, retentionMillis));
+        }
+        return timers;
+    }
+
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RowData> out) throws Exception {
         SupportTicket current = ticket.value();
+        if (retentionMillis > 0 && timestamp >= SlaTimers.forgetAt(current, retentionMillis)) {
+            // Timers fire in time order, so every SLA timer of the ticket fired before this one.
+            ticket.clear();
+            responseBreachReported.clear();
+            resolutionBreachReported.clear();
+            return;
+        }
         for (SlaBreach breach : SlaBreach.breachesDue(current, timestamp)) {
             ValueState<Boolean> reported = reportedFlag(breach.breachType());
             if (reported.value() == null) {

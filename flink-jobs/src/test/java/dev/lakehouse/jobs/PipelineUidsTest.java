@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakehouse.bronze.BronzeJobConfig;
 import dev.lakehouse.iceberg.CatalogSettings;
 import dev.lakehouse.sessions.SessionSettings;
+import dev.lakehouse.support.SupportSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ class PipelineUidsTest {
                 BronzeJobConfig.DEFAULT_IDLE_TIMEOUT, BronzeJobConfig.DEFAULT_MAX_WATERMARK_DRIFT, 65536, 2);
         CatalogLoader catalog = CatalogLoader.hadoop("lakehouse", new Configuration(), Map.of("warehouse", warehouse.toUri().toString()));
         LakehouseJob.addPipeline(env, job, config,
-                new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(1)), catalog);
+                new SessionSettings(Duration.ofMinutes(30), Duration.ofHours(1)), SupportSettings.defaults(), catalog);
         return env.getStreamGraph();
     }
 

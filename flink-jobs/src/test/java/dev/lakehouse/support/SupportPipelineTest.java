@@ -163,7 +163,7 @@ class SupportPipelineTest {
                 .assignTimestampsAndWatermarks(PerEventWatermarks.<SupportTicket>strategy(
                         (t, previous) -> Tickets.millis(t.createdTimestamp()), BOUND))
                 .setParallelism(1);
-        SupportPipeline.Streams streams = SupportPipeline.build(input);
+        SupportPipeline.Streams streams = SupportPipeline.build(input, SupportSettings.defaults());
         List<List<RowData>> collected = CollectedStreams.run(env, streams.metrics(), streams.breaches(), streams.agents());
         return new Output(
                 new Changelog(SupportTables.supportMetricsSchema(), SupportTables.supportMetricsEqualityColumns())
