@@ -2,6 +2,7 @@ package dev.lakehouse.gold;
 
 import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import java.util.List;
 import org.apache.flink.table.catalog.ResolvedSchema;
 import org.apache.iceberg.Schema;
@@ -35,6 +36,6 @@ public final class GoldTables {
                 .map(field -> field.name().equals(table.keyColumn()) ? field.asRequired() : field)
                 .toList();
         Schema schema = SilverSchemas.withIdentifier(fields, List.of(table.keyColumn()));
-        return new TableSpec(table.identifier(), schema, SilverSchemas.properties(true), true);
+        return new TableSpec(table.identifier(), schema, SilverSchemas.properties(true), WriteMode.UPSERT);
     }
 }

@@ -26,18 +26,18 @@ public final class IcebergSinks {
     public static TableSink toCatalog(CatalogLoader catalog) {
         return (table, rows) -> {
             String uidPrefix = table.identifier().namespace() + "-sink-" + table.identifier().name();
-            DataStream<RowData> changes = table.upsert() ? latestChangePerCheckpoint(table, rows, uidPrefix) : rows;
+            DataStream<RowData> changes =
+                    table.writeMode() == WriteMode.UPSERT ? latestChangePerCheckpoint(table, rows, uidPrefix) : rows;
             FlinkSink.Builder sink = FlinkSink.forRowData(changes)
                     .tableLoader(TableLoader.fromCatalog(catalog, table.identifier()))
                     .uidPrefix(uidPrefix);
-            if (table.upsert()) {
+            if (table.writeMode() != WriteMode.APPEND) {
                 // Rows of one key reach one writer (FlinkSink keys by the equality fields), in order.
-                sink.equalityFieldColumns(new ArrayList<>(table.schema().identifierFieldNames())).upsert(true);
-            } else {
-                // Explicit, so a table created as an upsert table by an earlier version (the property is the
-                // table's) is appended to as its spec now says.
-                sink.upsert(false);
+                sink.equalityFieldColumns(new ArrayList<>(table.schema().identifierFieldNames()));
             }
+            // Explicit, so a table an earlier version created in upsert mode (the property is the table's) is written
+            // as its spec now says.
+            sink.upsert(table.writeMode() == WriteMode.UPSERT);
             sink.append();
         };
     }

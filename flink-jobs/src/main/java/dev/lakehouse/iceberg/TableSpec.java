@@ -7,6 +7,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 /**
  * What it takes to create a table and point a Flink sink at it.
  *
- * @param upsert whether the sink writes in upsert mode on the schema's identifier fields
+ * @param writeMode how the sink writes; UPSERT and CHANGELOG key on the schema's identifier fields
  */
-public record TableSpec(TableIdentifier identifier, Schema schema, Map<String, String> properties, boolean upsert) {}
+public record TableSpec(TableIdentifier identifier, Schema schema, Map<String, String> properties, WriteMode writeMode) {}

@@ -3,6 +3,7 @@ package dev.lakehouse.inventory;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ public final class InventoryTables {
     private InventoryTables() {}
 
     public static TableSpec inventoryHealth() {
-        return new TableSpec(INVENTORY_HEALTH, schema(), SilverSchemas.properties(true), true);
+        return new TableSpec(INVENTORY_HEALTH, schema(), SilverSchemas.properties(true), WriteMode.UPSERT);
     }
 
     public static List<String> equalityColumns() {

@@ -2,6 +2,7 @@ package dev.lakehouse.late;
 
 import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.types.Types;
@@ -27,6 +28,6 @@ public final class LateEventTables {
     }
 
     public static TableSpec spec() {
-        return new TableSpec(LATE_EVENTS, schema(), SilverSchemas.properties(false), false);
+        return new TableSpec(LATE_EVENTS, schema(), SilverSchemas.properties(false), WriteMode.APPEND);
     }
 }

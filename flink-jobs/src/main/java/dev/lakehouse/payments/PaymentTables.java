@@ -4,6 +4,7 @@ import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import dev.lakehouse.late.LateEventTables;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,10 +88,10 @@ public final class PaymentTables {
      * they were the one table whose delete files kept growing.
      */
     public static TableSpec analysisSpec() {
-        return new TableSpec(PAYMENT_ANALYSIS, analysisSchema(), SilverSchemas.properties(false), false);
+        return new TableSpec(PAYMENT_ANALYSIS, analysisSchema(), SilverSchemas.properties(false), WriteMode.APPEND);
     }
 
     public static TableSpec profileSpec() {
-        return new TableSpec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), SilverSchemas.properties(true), true);
+        return new TableSpec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), SilverSchemas.properties(true), WriteMode.UPSERT);
     }
 }

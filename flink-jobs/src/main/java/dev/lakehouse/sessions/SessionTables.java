@@ -2,6 +2,7 @@ package dev.lakehouse.sessions;
 
 import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import dev.lakehouse.late.LateEventTables;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +46,8 @@ public final class SessionTables {
     }
 
     public static TableSpec spec() {
-        return new TableSpec(CUSTOMER_SESSIONS, schema(), SilverSchemas.properties(true), true);
+        // Mostly new sessions, corrected only by late events: the sessionizer sends its retractions, so only a
+        // correction writes a delete (see WriteMode.CHANGELOG).
+        return new TableSpec(CUSTOMER_SESSIONS, schema(), SilverSchemas.properties(false), WriteMode.CHANGELOG);
     }
 }

@@ -3,6 +3,7 @@ package dev.lakehouse.support;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.SilverSchemas;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ public final class SupportTables {
 
     /** Upsert on ticket_id: the contract columns, then the derived columns of {@link SupportMetrics}, flat. */
     public static TableSpec supportMetrics() {
-        return new TableSpec(SUPPORT_METRICS, supportMetricsSchema(), SilverSchemas.properties(true), true);
+        return new TableSpec(SUPPORT_METRICS, supportMetricsSchema(), SilverSchemas.properties(true), WriteMode.UPSERT);
     }
 
     public static List<String> supportMetricsEqualityColumns() {
@@ -39,12 +40,12 @@ public final class SupportTables {
 
     /** Append only: one row per ticket and breach type, written once. */
     public static TableSpec slaBreaches() {
-        return new TableSpec(SLA_BREACHES, slaBreachesSchema(), SilverSchemas.properties(false), false);
+        return new TableSpec(SLA_BREACHES, slaBreachesSchema(), SilverSchemas.properties(false), WriteMode.APPEND);
     }
 
     /** Upsert on agent_id; an agent left without tickets (all reassigned) is deleted. */
     public static TableSpec agentPerformance() {
-        return new TableSpec(AGENT_PERFORMANCE, agentPerformanceSchema(), SilverSchemas.properties(true), true);
+        return new TableSpec(AGENT_PERFORMANCE, agentPerformanceSchema(), SilverSchemas.properties(true), WriteMode.UPSERT);
     }
 
     public static List<String> agentPerformanceEqualityColumns() {

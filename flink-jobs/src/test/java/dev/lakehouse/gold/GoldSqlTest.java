@@ -3,6 +3,7 @@ package dev.lakehouse.gold;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import java.io.File;
 import java.net.URL;
 import java.util.Arrays;
@@ -67,7 +68,7 @@ class GoldSqlTest {
             assertThat(spec.schema().identifierFieldNames()).containsExactly(table.keyColumn());
             assertThat(spec.schema().findField(table.keyColumn()).isRequired()).isTrue();
             assertThat(spec.schema().columns().get(0).name()).isEqualTo(table.keyColumn());
-            assertThat(spec.upsert()).isTrue();
+            assertThat(spec.writeMode()).isEqualTo(WriteMode.UPSERT);
             assertThat(spec.properties()).containsEntry("write.upsert.enabled", "true").containsEntry("format-version", "2");
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class InventoryTablesTest {
         TableSpec spec = InventoryTables.inventoryHealth();
 
         assertThat(spec.identifier().toString()).isEqualTo("silver.inventory_health");
-        assertThat(spec.upsert()).isTrue();
+        assertThat(spec.writeMode()).isEqualTo(WriteMode.UPSERT);
         assertThat(spec.properties()).containsEntry("format-version", "2").containsEntry("write.upsert.enabled", "true");
         assertThat(spec.schema().identifierFieldNames()).containsExactlyInAnyOrderElementsOf(InventoryTables.equalityColumns());
     }

@@ -3,6 +3,7 @@ package dev.lakehouse.payments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import java.util.List;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.TableProperties;
@@ -41,7 +42,7 @@ class PaymentTablesTest {
     @Test
     void analysisIsAppendOnlyAndKeyedByTransaction() {
         TableSpec spec = PaymentTables.analysisSpec();
-        assertThat(spec.upsert()).isFalse();
+        assertThat(spec.writeMode()).isEqualTo(WriteMode.APPEND);
         assertThat(spec.properties()).doesNotContainKey(TableProperties.UPSERT_ENABLED)
                 .containsEntry(TableProperties.FORMAT_VERSION, "2");
         assertThat(spec.schema().identifierFieldNames()).containsExactly("transaction_id");
@@ -50,7 +51,7 @@ class PaymentTablesTest {
 
     static void assertUpsertOn(TableSpec spec, List<String> equalityColumns) {
         assertThat(spec.identifier().namespace().levels()).containsExactly("silver");
-        assertThat(spec.upsert()).isTrue();
+        assertThat(spec.writeMode()).isEqualTo(WriteMode.UPSERT);
         assertThat(spec.schema().identifierFieldNames()).containsExactlyInAnyOrderElementsOf(equalityColumns);
         assertThat(spec.properties()).containsEntry(TableProperties.UPSERT_ENABLED, "true")
                 .containsEntry(TableProperties.FORMAT_VERSION, "2");

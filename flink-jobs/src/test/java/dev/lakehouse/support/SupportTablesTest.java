@@ -5,17 +5,18 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
 
 class SupportTablesTest {
     @Test
     void metricsAndAgentsAreUpsertTablesAndBreachesAppendOnly() {
-        assertThat(SupportTables.all()).extracting(t -> t.identifier().toString(), TableSpec::upsert)
+        assertThat(SupportTables.all()).extracting(t -> t.identifier().toString(), TableSpec::writeMode)
                 .containsExactly(
-                        tuple("silver.support_metrics", true),
-                        tuple("silver.sla_breaches", false),
-                        tuple("silver.agent_performance", true));
+                        tuple("silver.support_metrics", WriteMode.UPSERT),
+                        tuple("silver.sla_breaches", WriteMode.APPEND),
+                        tuple("silver.agent_performance", WriteMode.UPSERT));
         assertThat(SupportTables.supportMetrics().schema().identifierFieldNames()).containsExactly("ticket_id");
         assertThat(SupportTables.agentPerformance().schema().identifierFieldNames()).containsExactly("agent_id");
         assertThat(SupportTables.slaBreaches().properties()).doesNotContainKey("write.upsert.enabled");
