@@ -36,6 +36,6 @@ public final class GoldTables {
                 .map(field -> field.name().equals(table.keyColumn()) ? field.asRequired() : field)
                 .toList();
         Schema schema = SilverSchemas.withIdentifier(fields, List.of(table.keyColumn()));
-        return new TableSpec(table.identifier(), schema, SilverSchemas.properties(true), WriteMode.UPSERT);
+        return SilverSchemas.spec(table.identifier(), schema, WriteMode.UPSERT);
     }
 }

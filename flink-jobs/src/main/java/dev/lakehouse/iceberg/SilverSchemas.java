@@ -11,6 +11,7 @@ import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.runtime.typeutils.InternalTypeInfo;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.flink.FlinkSchemaUtil;
 import org.apache.iceberg.types.Types;
 
@@ -50,10 +51,15 @@ public final class SilverSchemas {
         return new Schema(fields, ids);
     }
 
+    /** A table written in {@code mode}, with {@link #properties} to match. */
+    public static TableSpec spec(TableIdentifier identifier, Schema schema, WriteMode mode) {
+        return new TableSpec(identifier, schema, properties(mode), mode);
+    }
+
     /** Bronze's properties (format v2, zstd, a commit per checkpoint); upsert tables also write in upsert mode. */
-    public static Map<String, String> properties(boolean upsert) {
+    public static Map<String, String> properties(WriteMode mode) {
         Map<String, String> properties = new HashMap<>(BronzeTables.tableProperties());
-        if (upsert) {
+        if (mode == WriteMode.UPSERT) {
             properties.put(UPSERT_ENABLED, "true");
         }
         return Map.copyOf(properties);

@@ -32,7 +32,7 @@ public final class InventoryTables {
     private InventoryTables() {}
 
     public static TableSpec inventoryHealth() {
-        return new TableSpec(INVENTORY_HEALTH, schema(), SilverSchemas.properties(true), WriteMode.UPSERT);
+        return SilverSchemas.spec(INVENTORY_HEALTH, schema(), WriteMode.UPSERT);
     }
 
     public static List<String> equalityColumns() {

@@ -12,9 +12,10 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keeps the current snapshot of one (product_id, warehouse_id) and writes its health row whenever a newer one
- * arrives, with the retraction of the row it replaces (UPDATE_BEFORE, then UPDATE_AFTER). Emitted at once, not on the watermark: {@link LatestSnapshot} is a total order, so whatever the
- * arrival order the last row written for a key is the batch answer; an older or repeated snapshot writes
- * nothing. The state is one snapshot per key, kept without TTL because the row it backs lives forever.
+ * arrives, with the retraction of the row it replaces (UPDATE_BEFORE, then UPDATE_AFTER). Emitted at once, not on
+ * the watermark: {@link LatestSnapshot} is a total order, so whatever the arrival order the last row written for a
+ * key is the batch answer; an older or repeated snapshot writes nothing. The state is one snapshot per key, kept
+ * without TTL because the row it backs lives forever.
  */
 class LatestSnapshotFunction extends KeyedProcessFunction<Tuple2<String, String>, InventorySnapshot, RowData> {
     private transient ValueState<InventorySnapshot> current;

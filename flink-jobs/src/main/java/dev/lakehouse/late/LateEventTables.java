@@ -28,6 +28,6 @@ public final class LateEventTables {
     }
 
     public static TableSpec spec() {
-        return new TableSpec(LATE_EVENTS, schema(), SilverSchemas.properties(false), WriteMode.APPEND);
+        return SilverSchemas.spec(LATE_EVENTS, schema(), WriteMode.APPEND);
     }
 }

@@ -88,10 +88,10 @@ public final class PaymentTables {
      * they were the one table whose delete files kept growing.
      */
     public static TableSpec analysisSpec() {
-        return new TableSpec(PAYMENT_ANALYSIS, analysisSchema(), SilverSchemas.properties(false), WriteMode.APPEND);
+        return SilverSchemas.spec(PAYMENT_ANALYSIS, analysisSchema(), WriteMode.APPEND);
     }
 
     public static TableSpec profileSpec() {
-        return new TableSpec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), SilverSchemas.properties(true), WriteMode.UPSERT);
+        return SilverSchemas.spec(CUSTOMER_PAYMENT_PROFILE, profileSchema(), WriteMode.UPSERT);
     }
 }

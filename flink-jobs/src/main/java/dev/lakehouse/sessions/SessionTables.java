@@ -48,6 +48,6 @@ public final class SessionTables {
     public static TableSpec spec() {
         // Mostly new sessions, corrected only by late events: the sessionizer sends its retractions, so only a
         // correction writes a delete (see WriteMode.CHANGELOG).
-        return new TableSpec(CUSTOMER_SESSIONS, schema(), SilverSchemas.properties(false), WriteMode.CHANGELOG);
+        return SilverSchemas.spec(CUSTOMER_SESSIONS, schema(), WriteMode.CHANGELOG);
     }
 }

@@ -32,8 +32,8 @@ import org.apache.flink.util.OutputTag;
  *       is already complete (W &ge; end + gap) the correction is written at once, else when the watermark passes
  *       its new end + gap. A correction writes DELETE (with the old values) for every row it replaces under a
  *       different key, then, when a replaced row had the new key, UPDATE_BEFORE with that row's values and
- *       UPDATE_AFTER, else INSERT. The Iceberg upsert sink skips the UPDATE_BEFORE rows; the gold queries take
- *       the retractions as they come instead of keeping every session in state to make them.</li>
+ *       UPDATE_AFTER, else INSERT. The Iceberg sink turns each retraction into a delete (WriteMode.CHANGELOG),
+ *       and the gold queries take the retractions as they come instead of keeping every session in state.</li>
  *   <li><b>Cleanup.</b> A session is forgotten when W &ge; end + gap + allowed lateness. An accepted event is
  *       newer than W − lateness, and so more than the gap after the end of every forgotten session: it can never
  *       belong to one, so forgetting never splits what a batch run would join.</li>

@@ -25,8 +25,4 @@ public record SupportSettings(Duration ticketRetention) implements Serializable 
     public static SupportSettings defaults() {
         return new SupportSettings(DEFAULT_TICKET_RETENTION);
     }
-
-    public boolean keepsTicketsForever() {
-        return ticketRetention.isZero();
-    }
 }

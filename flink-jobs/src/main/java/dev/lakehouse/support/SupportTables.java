@@ -31,7 +31,7 @@ public final class SupportTables {
 
     /** Upsert on ticket_id: the contract columns, then the derived columns of {@link SupportMetrics}, flat. */
     public static TableSpec supportMetrics() {
-        return new TableSpec(SUPPORT_METRICS, supportMetricsSchema(), SilverSchemas.properties(true), WriteMode.UPSERT);
+        return SilverSchemas.spec(SUPPORT_METRICS, supportMetricsSchema(), WriteMode.UPSERT);
     }
 
     public static List<String> supportMetricsEqualityColumns() {
@@ -40,12 +40,12 @@ public final class SupportTables {
 
     /** Append only: one row per ticket and breach type, written once. */
     public static TableSpec slaBreaches() {
-        return new TableSpec(SLA_BREACHES, slaBreachesSchema(), SilverSchemas.properties(false), WriteMode.APPEND);
+        return SilverSchemas.spec(SLA_BREACHES, slaBreachesSchema(), WriteMode.APPEND);
     }
 
     /** Upsert on agent_id; an agent left without tickets (all reassigned) is deleted. */
     public static TableSpec agentPerformance() {
-        return new TableSpec(AGENT_PERFORMANCE, agentPerformanceSchema(), SilverSchemas.properties(true), WriteMode.UPSERT);
+        return SilverSchemas.spec(AGENT_PERFORMANCE, agentPerformanceSchema(), WriteMode.UPSERT);
     }
 
     public static List<String> agentPerformanceEqualityColumns() {

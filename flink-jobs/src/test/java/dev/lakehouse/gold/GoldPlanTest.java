@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 class GoldPlanTest {
     @Test
     void everyQueryAggregatesInMiniBatchesAndTwoPhases() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
-        GoldPipeline.build(tableEnv, GoldFixtures.emptyInputs(env));
+        StreamTableEnvironment tableEnv = tableEnvWithGoldViews();
 
         for (GoldTable table : GoldTable.values()) {
             String plan = GoldPipeline.sqlQuery(tableEnv, table).explain();
@@ -32,9 +30,7 @@ class GoldPlanTest {
      */
     @Test
     void noQueryNormalizesItsSilverInputs() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
-        GoldPipeline.build(tableEnv, GoldFixtures.emptyInputs(env));
+        StreamTableEnvironment tableEnv = tableEnvWithGoldViews();
 
         for (GoldTable table : GoldTable.values()) {
             assertThat(GoldPipeline.sqlQuery(tableEnv, table).explain()).as(table.tableName())
@@ -50,6 +46,13 @@ class GoldPlanTest {
     @Test
     void operatorIdsStayTheSameWhenTheJobIsBuiltAgainInTheSameJvm() {
         assertThat(vertexIds()).isEqualTo(vertexIds());
+    }
+
+    private static StreamTableEnvironment tableEnvWithGoldViews() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        StreamTableEnvironment tableEnv = StreamTableEnvironment.create(env);
+        GoldPipeline.build(tableEnv, GoldFixtures.emptyInputs(env));
+        return tableEnv;
     }
 
     private static List<String> vertexIds() {

@@ -56,8 +56,7 @@ class ChangelogWriteModeTest {
     void createTable() {
         loader = CatalogLoader.hadoop("lakehouse", new org.apache.hadoop.conf.Configuration(),
                 Map.of("warehouse", warehouse.toUri().toString()));
-        spec = new TableSpec(TableIdentifier.of("silver", "changes"), SCHEMA, SilverSchemas.properties(false),
-                WriteMode.CHANGELOG);
+        spec = SilverSchemas.spec(TableIdentifier.of("silver", "changes"), SCHEMA, WriteMode.CHANGELOG);
         IcebergTables.ensure(loader.loadCatalog(), spec);
     }
 
