@@ -6,7 +6,9 @@ import dev.lakehouse.late.LateReason;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -51,21 +53,17 @@ public class PaymentAnalyzer extends KeyedProcessFunction<String, PaymentTransac
             .thenComparing(PaymentTransaction::transactionId);
 
     private transient ListState<PaymentTransaction> waiting;
-    private transient ValueState<CustomerPaymentHistory> history;
-    private transient ValueState<CustomerPaymentProfile> profile;
-    /** total_transactions of the profile row last written; {@code null} before the first. */
-    private transient ValueState<Long> writtenProfileTotal;
+    private transient ValueState<CustomerPaymentState> customer;
+    private transient SeparateStates beforeMerge;
     private transient Counter lateEvents;
 
     @Override
     public void open(OpenContext openContext) {
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("waiting", TypeInformation.of(PaymentTransaction.class)));
-        history = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("history", TypeInformation.of(CustomerPaymentHistory.class)));
-        profile = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("profile", TypeInformation.of(CustomerPaymentProfile.class)));
-        writtenProfileTotal = getRuntimeContext().getState(new ValueStateDescriptor<>("written-profile-total", Types.LONG));
+        customer = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("customer", TypeInformation.of(CustomerPaymentState.class)));
+        beforeMerge = new SeparateStates(getRuntimeContext());
         lateEvents = getRuntimeContext().getMetricGroup().counter("lateEvents");
     }
 
@@ -79,10 +77,10 @@ public class PaymentAnalyzer extends KeyedProcessFunction<String, PaymentTransac
             return;
         }
 
-        CustomerPaymentHistory customer = currentHistory();
-        out.collect(PaymentRows.analysis(customer.analyzeOutOfOrder(transaction)));
-        history.update(customer);
-        addToProfile(List.of(transaction));
+        CustomerPaymentState state = customerState();
+        out.collect(PaymentRows.analysis(state.history.analyzeOutOfOrder(transaction)));
+        state.profile.add(transaction);
+        customer.update(state);
         ctx.timerService().registerEventTimeTimer(watermark + 1);
 
         lateEvents.inc();
@@ -100,46 +98,76 @@ public class PaymentAnalyzer extends KeyedProcessFunction<String, PaymentTransac
         for (PaymentTransaction transaction : waiting.get()) {
             (transaction.eventTimeMillis() <= watermark ? ready : stillWaiting).add(transaction);
         }
+        CustomerPaymentState state = customerState();
         if (!ready.isEmpty()) {
             ready.sort(EVENT_TIME_ORDER);
-            CustomerPaymentHistory customer = currentHistory();
             for (PaymentTransaction transaction : ready) {
-                out.collect(PaymentRows.analysis(customer.analyze(transaction)));
+                out.collect(PaymentRows.analysis(state.history.analyze(transaction)));
+                state.profile.add(transaction);
             }
-            history.update(customer);
-            addToProfile(ready);
             if (stillWaiting.isEmpty()) {
                 waiting.clear();
             } else {
                 waiting.update(stillWaiting);
             }
         }
-        writeProfileIfChanged(ctx);
-    }
-
-    private CustomerPaymentHistory currentHistory() throws Exception {
-        CustomerPaymentHistory customer = history.value();
-        return customer == null ? new CustomerPaymentHistory() : customer;
-    }
-
-    private void addToProfile(List<PaymentTransaction> transactions) throws Exception {
-        CustomerPaymentProfile customer = profile.value();
-        if (customer == null) {
-            customer = new CustomerPaymentProfile();
+        boolean profileChanged = state.profileChangedSinceWritten();
+        if (profileChanged) {
+            RowKind kind = state.writtenProfileTotal == null ? RowKind.INSERT : RowKind.UPDATE_AFTER;
+            ctx.output(PROFILES, PaymentRows.profile(kind, state.profile.toSummary()));
+            state.writtenProfileTotal = state.profile.totalTransactions;
         }
-        transactions.forEach(customer::add);
-        profile.update(customer);
+        if (!ready.isEmpty() || profileChanged) {
+            customer.update(state);
+        }
     }
 
-    /** Every transaction raises total_transactions, so an unchanged total means an unchanged profile. */
-    private void writeProfileIfChanged(OnTimerContext ctx) throws Exception {
-        CustomerPaymentProfile customer = profile.value();
-        Long written = writtenProfileTotal.value();
-        if (customer == null || (written != null && written == customer.totalTransactions)) {
-            return;
+    private CustomerPaymentState customerState() throws Exception {
+        CustomerPaymentState state = customer.value();
+        if (state != null) {
+            return state;
         }
-        RowKind kind = written == null ? RowKind.INSERT : RowKind.UPDATE_AFTER;
-        ctx.output(PROFILES, PaymentRows.profile(kind, customer.toSummary()));
-        writtenProfileTotal.update(customer.totalTransactions);
+        Optional<CustomerPaymentState> restored = beforeMerge.takeOver();
+        if (restored.isEmpty()) {
+            return new CustomerPaymentState();
+        }
+        customer.update(restored.get());
+        return restored.get();
+    }
+
+    /**
+     * The three values a customer's state was split into before {@link CustomerPaymentState}, as savepoints of
+     * those versions hold them. A customer's are read once, on the first access after the restore, moved into
+     * the merged value and cleared. Customers new since the restore cost three lookups of
+     * missing keys once. Can go when no such savepoint needs restoring any more.
+     */
+    private static final class SeparateStates {
+        private final ValueState<CustomerPaymentHistory> history;
+        private final ValueState<CustomerPaymentProfile> profile;
+        private final ValueState<Long> writtenProfileTotal;
+
+        SeparateStates(RuntimeContext context) {
+            history = context.getState(
+                    new ValueStateDescriptor<>("history", TypeInformation.of(CustomerPaymentHistory.class)));
+            profile = context.getState(
+                    new ValueStateDescriptor<>("profile", TypeInformation.of(CustomerPaymentProfile.class)));
+            writtenProfileTotal = context.getState(new ValueStateDescriptor<>("written-profile-total", Types.LONG));
+        }
+
+        Optional<CustomerPaymentState> takeOver() throws Exception {
+            CustomerPaymentHistory oldHistory = history.value();
+            CustomerPaymentProfile oldProfile = profile.value();
+            Long oldWrittenTotal = writtenProfileTotal.value();
+            if (oldHistory == null && oldProfile == null && oldWrittenTotal == null) {
+                return Optional.empty();
+            }
+            history.clear();
+            profile.clear();
+            writtenProfileTotal.clear();
+            return Optional.of(new CustomerPaymentState(
+                    oldHistory == null ? new CustomerPaymentHistory() : oldHistory,
+                    oldProfile == null ? new CustomerPaymentProfile() : oldProfile,
+                    oldWrittenTotal));
+        }
     }
 }
