@@ -120,8 +120,14 @@ public final class LakehouseJob implements Callable<Integer> {
     Duration ticketRetention;
 
     @Option(names = "--compact-after-commits", defaultValue = "10",
-            description = "maintenance: compact a table and expire its snapshots after this many commits (default: ${DEFAULT-VALUE}).")
+            description = "maintenance: compact a table written with deletes (upserts, changelogs) and expire its snapshots "
+                    + "after this many commits (default: ${DEFAULT-VALUE}).")
     int compactAfterCommits;
+
+    @Option(names = "--compact-append-only-after-commits", defaultValue = "30",
+            description = "maintenance: the same for an append-only table, which only gathers small files "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int compactAppendOnlyAfterCommits;
 
     @Option(names = "--snapshot-max-age", defaultValue = "1h", converter = DurationConverter.class,
             description = "maintenance: expire snapshots older than this; time travel reaches back this far (default: ${DEFAULT-VALUE}).")
@@ -178,7 +184,7 @@ public final class LakehouseJob implements Callable<Integer> {
             env.setParallelism(config.parallelism());
         }
         if (job == Job.maintenance) {
-            MaintenanceJob.addTo(env, config.catalog().loader(), LakehouseTables.all(), maintenanceSettings());
+            MaintenanceJob.addTo(env, config.catalog().loader(), LakehouseTables.maintained(), maintenanceSettings());
             env.execute(job.jobName());
             return 0;
         }
@@ -212,7 +218,7 @@ public final class LakehouseJob implements Callable<Integer> {
 
     MaintenanceSettings maintenanceSettings() {
         MaintenanceSettings defaults = MaintenanceSettings.defaults();
-        return new MaintenanceSettings(compactAfterCommits, defaults.targetFileSizeBytes(), snapshotMaxAge, defaults.retainLastSnapshots(),
+        return new MaintenanceSettings(compactAfterCommits, compactAppendOnlyAfterCommits, defaults.targetFileSizeBytes(), snapshotMaxAge, defaults.retainLastSnapshots(),
                 orphanFileMinAge, defaults.orphanScanInterval(), maintenanceInterval, maintenanceInterval);
     }
 

@@ -3,6 +3,9 @@ package dev.lakehouse.jobs;
 import dev.lakehouse.bronze.BronzeTables;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.gold.GoldTable;
+import dev.lakehouse.iceberg.TableSpec;
+import dev.lakehouse.iceberg.WriteMode;
+import dev.lakehouse.maintenance.MaintainedTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -24,6 +27,21 @@ public final class LakehouseTables {
     public static List<TableIdentifier> bronzeAndSilver() {
         List<TableIdentifier> tables = new ArrayList<>(bronze());
         SilverJob.tables().forEach(table -> tables.add(table.identifier()));
+        return tables;
+    }
+
+    /** Every table, and whether it is written with deletes, for the maintenance job. */
+    public static List<MaintainedTable> maintained() {
+        List<MaintainedTable> tables = new ArrayList<>();
+        bronze().forEach(table -> tables.add(MaintainedTable.appendOnly(table)));
+        for (TableSpec table : SilverJob.tables()) {
+            tables.add(table.writeMode() == WriteMode.APPEND
+                    ? MaintainedTable.appendOnly(table.identifier())
+                    : MaintainedTable.withDeletes(table.identifier()));
+        }
+        for (GoldTable table : GoldTable.values()) {
+            tables.add(MaintainedTable.withDeletes(table.identifier()));
+        }
         return tables;
     }
 

@@ -26,19 +26,21 @@ public final class MaintenanceJob {
 
     private MaintenanceJob() {}
 
-    public static void addTo(StreamExecutionEnvironment env, CatalogLoader catalog, List<TableIdentifier> tables,
+    public static void addTo(StreamExecutionEnvironment env, CatalogLoader catalog, List<MaintainedTable> tables,
             MaintenanceSettings settings) throws IOException {
-        for (TableIdentifier table : tables) {
+        for (MaintainedTable maintained : tables) {
+            TableIdentifier table = maintained.identifier();
+            int compactAfterCommits = settings.compactAfterCommits(maintained);
             TableMaintenance.forTable(env, TableLoader.fromCatalog(catalog, table))
                     .uidSuffix("maintenance-" + table)
                     .rateLimit(settings.minInterval())
                     .add(RewriteDataFiles.builder()
-                            .scheduleOnCommitCount(settings.compactAfterCommits())
+                            .scheduleOnCommitCount(compactAfterCommits)
                             .targetFileSizeBytes(settings.targetFileSizeBytes())
                             // a data file with any delete is rewritten, so its deletes stop costing reads
                             .deleteFileThreshold(1))
                     .add(ExpireSnapshots.builder()
-                            .scheduleOnCommitCount(settings.compactAfterCommits())
+                            .scheduleOnCommitCount(compactAfterCommits)
                             .maxSnapshotAge(settings.snapshotMaxAge())
                             .retainLast(settings.retainLastSnapshots())
                             .cleanExpiredMetadata(true))
@@ -48,7 +50,7 @@ public final class MaintenanceJob {
                     .append();
         }
         // An endless source: a bounded one finishes at once, and a finished task fires no timers, so removal never ran.
-        List<String> names = tables.stream().map(TableIdentifier::toString).toList();
+        List<String> names = tables.stream().map(maintained -> maintained.identifier().toString()).toList();
         double roundsPerSecond = names.size() * 1000.0 / settings.danglingDeleteInterval().toMillis();
         DataGeneratorSource<String> rounds = new DataGeneratorSource<>(index -> names.get((int) (index % names.size())),
                 Long.MAX_VALUE, RateLimiterStrategy.perSecond(roundsPerSecond), Types.STRING);

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakehouse.bronze.BronzeJobConfig;
+import dev.lakehouse.maintenance.MaintainedTable;
+import dev.lakehouse.maintenance.MaintenanceSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.state.rocksdb.RocksDBConfigurableOptions;
+import org.apache.iceberg.catalog.TableIdentifier;
 import org.rocksdb.CompressionType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,23 @@ class LakehouseJobTest {
         assertThat(config.catalog().uri()).isEqualTo("http://c:8181");
         assertThat(config.checkpointDirectory()).isNull();
         assertThat(config.maxWatermarkDrift()).isEqualTo(Duration.ofDays(1));
+    }
+
+    /** Tables written with deletes are compacted three times as often as append-only ones, unless told otherwise. */
+    @Test
+    void maintenanceCompactsTablesWithDeletesMoreOften() {
+        MaintainedTable upserted = MaintainedTable.withDeletes(TableIdentifier.of("gold", "customer_summary"));
+        MaintainedTable appended = MaintainedTable.appendOnly(TableIdentifier.of("bronze", "customer_events"));
+
+        MaintenanceSettings defaults = parse("--job", "maintenance", "--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181")
+                .maintenanceSettings();
+        assertThat(defaults.compactAfterCommits(upserted)).isEqualTo(10);
+        assertThat(defaults.compactAfterCommits(appended)).isEqualTo(30);
+
+        MaintenanceSettings given = parse("--job", "maintenance", "--bootstrap-servers", "k:9092", "--catalog-uri", "http://c:8181",
+                "--compact-after-commits", "4", "--compact-append-only-after-commits", "7").maintenanceSettings();
+        assertThat(given.compactAfterCommits(upserted)).isEqualTo(4);
+        assertThat(given.compactAfterCommits(appended)).isEqualTo(7);
     }
 
     @Test

@@ -60,7 +60,8 @@ class TableMaintenanceIT {
             assertThat(before.get(UPSERTED).data()).as("many small data files").isGreaterThan(5);
             assertThat(before.get(UPSERTED).deletes()).as("upserts wrote delete files").isGreaterThan(5);
 
-            stack.submitMaintenance(job.jarId(), List.of("--compact-after-commits", "2", "--maintenance-interval", "2s",
+            stack.submitMaintenance(job.jarId(), List.of("--compact-after-commits", "2", "--compact-append-only-after-commits", "2",
+                    "--maintenance-interval", "2s",
                     "--snapshot-max-age", "1s"));
 
             Polling.until(Duration.ofMinutes(3), () -> "maintenance to compact " + before + ", now "
