@@ -120,12 +120,12 @@ public final class LakehouseJob implements Callable<Integer> {
     Duration ticketRetention;
 
     @Option(names = "--compact-after-commits", defaultValue = "10",
-            description = "maintenance: compact a table written with deletes (upserts, changelogs) and expire its snapshots "
-                    + "after this many commits (default: ${DEFAULT-VALUE}).")
+            description = "maintenance: expire the snapshots of every table, and compact a table written with deletes (upserts, "
+                    + "changelogs), after this many commits (default: ${DEFAULT-VALUE}).")
     int compactAfterCommits;
 
     @Option(names = "--compact-append-only-after-commits", defaultValue = "30",
-            description = "maintenance: the same for an append-only table, which only gathers small files "
+            description = "maintenance: compact an append-only table, which only gathers small files, after this many commits "
                     + "(default: ${DEFAULT-VALUE}).")
     int compactAppendOnlyAfterCommits;
 

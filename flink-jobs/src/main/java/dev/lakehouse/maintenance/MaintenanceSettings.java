@@ -7,9 +7,10 @@ import java.time.Duration;
  * How the lakehouse keeps its tables fast to read while they are streamed into. Tables written with deletes (upserts,
  * changelogs) and append-only tables differ only in how often they are compacted.
  *
- * @param compactAfterCommits compact data files (applying their deletes) and expire snapshots after this many commits
- *     of a table written with deletes: every delete file costs every read until compaction applies it
- * @param compactAppendOnlyAfterCommits the same for an append-only table, which only gathers small files. Compaction
+ * @param compactAfterCommits expire snapshots of every table, and compact data files (applying their deletes) of a table
+ *     written with deletes, after this many commits: every delete file costs every read until compaction applies it
+ * @param compactAppendOnlyAfterCommits compact an append-only table, which only gathers small files, after this many
+ *     commits. Compaction
  *     also rewrites its own earlier output while that is below three quarters of the target size, so the fewer the
  *     runs, the fewer times each row of a large append-only table (bronze, payment analysis) is rewritten: at one
  *     run every 10 commits it was the largest single item of a soak's CPU
@@ -37,7 +38,7 @@ public record MaintenanceSettings(
                 Duration.ofMinutes(1), Duration.ofMinutes(1));
     }
 
-    /** How many commits of {@code table} go between two compactions (and snapshot expiries). */
+    /** How many commits of {@code table} go between two compactions. */
     public int compactAfterCommits(MaintainedTable table) {
         return table.appendOnly() ? compactAppendOnlyAfterCommits : compactAfterCommits;
     }
