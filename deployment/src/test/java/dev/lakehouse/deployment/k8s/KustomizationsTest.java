@@ -100,7 +100,7 @@ class KustomizationsTest {
         assertThat(References.of(base).secrets()).containsExactlyInAnyOrder("s3-credentials", "catalog-db");
     }
 
-    /** KRaft with node pools, one KafkaTopic per contract topic, each sized and with its retention set. */
+    /** KRaft with node pools, one KafkaTopic per contract topic, each sized and with its retention set, and never rolled by time. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("kustomizations")
     void kafkaHasEveryContractTopic(Path folder) {
@@ -127,6 +127,7 @@ class KustomizationsTest {
             assertThat(topic.getSpec().getPartitions()).isPositive();
             assertThat(topic.getSpec().getReplicas()).isPositive();
             assertThat(topic.getSpec().getConfig()).containsKey("retention.ms");
+            assertThat(String.valueOf(topic.getSpec().getConfig().get("segment.ms"))).isEqualTo(Long.toString(Long.MAX_VALUE));
         });
     }
 

@@ -2,6 +2,8 @@ package dev.lakehouse.stack.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import dev.lakehouse.stack.testing.KafkaTestBroker;
 import dev.lakehouse.stack.testing.LoopbackAssertions;
@@ -103,6 +106,39 @@ class EmbeddedKafkaBrokerIT {
                 Poll.until(DEADLINE, "7-day retention deletes 2024 records", () -> earliestOffset(admin, "week") == 10);
                 assertThat(earliestOffset(admin, "kept")).isZero();
             }
+        }
+    }
+
+    /**
+     * A replay packs months of event time into minutes, and the broker rolls a segment once its records span
+     * {@code segment.ms} of record time (7 days by default): 10 records a week apart made 10 segments.
+     */
+    @Test
+    void keepForeverTopicsDoNotRollSegmentsByRecordTime() throws Exception {
+        Path logDir = tempDir.resolve("segments");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(logDir).build().start()) {
+            broker.createTopics(List.of("kept"), 1, KafkaTopicDefaults.KEEP_FOREVER);
+            broker.createTopics(List.of("rolled"), 1, Map.of("retention.ms", "-1"));
+            produceWeekly(broker.bootstrapServers(), "kept", 10);
+            produceWeekly(broker.bootstrapServers(), "rolled", 10);
+
+            assertThat(segments(logDir.resolve("rolled-0"))).as("segments with the default segment.ms").isGreaterThan(5);
+            assertThat(segments(logDir.resolve("kept-0"))).isEqualTo(1);
+        }
+    }
+
+    private static void produceWeekly(String bootstrap, String topic, int count) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(bootstrap))) {
+            for (int i = 0; i < count; i++) {
+                long timestamp = MARCH_2024 + i * Duration.ofDays(8).toMillis();
+                producer.send(new ProducerRecord<>(topic, null, timestamp, "key-" + i, "week-" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static long segments(Path partitionDir) throws IOException {
+        try (Stream<Path> files = Files.list(partitionDir)) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".log")).count();
         }
     }
 
