@@ -218,8 +218,9 @@ public final class LakehouseJob implements Callable<Integer> {
 
     MaintenanceSettings maintenanceSettings() {
         MaintenanceSettings defaults = MaintenanceSettings.defaults();
-        return new MaintenanceSettings(compactAfterCommits, compactAppendOnlyAfterCommits, defaults.targetFileSizeBytes(), snapshotMaxAge, defaults.retainLastSnapshots(),
-                orphanFileMinAge, defaults.orphanScanInterval(), maintenanceInterval, maintenanceInterval);
+        return new MaintenanceSettings(compactAfterCommits, compactAppendOnlyAfterCommits, defaults.targetFileSizeBytes(),
+                snapshotMaxAge, defaults.retainLastSnapshots(), orphanFileMinAge, defaults.orphanScanInterval(),
+                maintenanceInterval, maintenanceInterval);
     }
 
     BronzeJobConfig bronzeConfig() throws IOException {
