@@ -234,8 +234,6 @@ public final class SoakCommand implements Callable<Integer> {
         stack.trino().ifPresent(trino -> {
             String at = human(Duration.ofSeconds(Duration.ofNanos(elapsedNanos).toSeconds()));
             try (Connection connection = TrinoJdbc.connect(trino.uri())) {
-                // The first scans of a fresh Trino also pay for its JIT and metadata caches: time the second.
-                GoldScans.fullScans(connection);
                 out.printf("  gold full scans through Trino at +%s: %s%n", at, GoldScans.fullScans(connection));
             } catch (SQLException e) {
                 out.printf("  gold full scans through Trino at +%s: not available (%s)%n", at, e.getMessage());
