@@ -10,6 +10,9 @@ import dev.lakehouse.replay.ReplaySpeed;
 import dev.lakehouse.replay.ReplaySummary;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.drain.DrainWatcher;
+import dev.lakehouse.stack.freshness.FreshnessFigures;
+import dev.lakehouse.stack.freshness.JobBacklog;
 import dev.lakehouse.stack.trino.GoldScans;
 import dev.lakehouse.stack.trino.TrinoJdbc;
 import dev.lakehouse.stack.trino.TrinoServer;
@@ -37,10 +40,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.rest.RESTCatalog;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,7 +56,8 @@ import picocli.CommandLine.Option;
 /**
  * Freshness of gold: while the producer replays at a steady rate, probe payments of new customers are produced every
  * two seconds and Trino is polled until each one's row appears in {@code gold.customer_summary}. Prints p50, p95 and
- * max of produce → visible, and the full-scan time of each gold table at the start and at the end (maintenance on).
+ * max of produce → visible against the target, whether the job kept up with the rate (its Kafka lag), and the
+ * full-scan time of each gold table at the start and at the end (maintenance on).
  */
 @Command(name = "freshness", mixinStandardHelpOptions = true,
         description = "Measure how long a produced record takes to show in gold through Trino, at a steady replay rate.")
@@ -108,6 +114,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                             .progressListener(progress::set).build()));
             try (Connection trinoConnection = TrinoJdbc.connect(trino.uri());
                     RESTCatalog catalog = stack.openCatalog();
+                    Admin admin = stack.openAdmin();
                     KafkaProducer<byte[], byte[]> probes = new KafkaProducer<>(Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
                             new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -120,6 +127,9 @@ public final class FreshnessCommand implements Callable<Integer> {
                         sendProbe(probes, probesSent.incrementAndGet(), now.eventTimeMillis());
                     }
                 }, 0, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
+                DrainWatcher lag = stack.drainWatcher(job.jobId(), admin, catalog);
+                AtomicLong peakLag = new AtomicLong();
+                long lagAtReplayEnd = -1;
                 try {
                     boolean scannedAtStart = false;
                     long nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
@@ -130,7 +140,9 @@ public final class FreshnessCommand implements Callable<Integer> {
                             collectVisibleProbes(trinoConnection);
                         }
                         if (System.nanoTime() >= nextStatus) {
-                            printStatus(progress.get(), probesSent.get());
+                            long lagNow = lag.consumerLag();
+                            peakLag.accumulateAndGet(lagNow, Math::max);
+                            printStatus(progress.get(), probesSent.get(), lagNow);
                             nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
                         }
                         if (!scannedAtStart && !freshnessSeconds.isEmpty()) {
@@ -139,6 +151,8 @@ public final class FreshnessCommand implements Callable<Integer> {
                         }
                         if (replay.isDone() && giveUpAt == Long.MAX_VALUE) {
                             giveUpAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+                            lagAtReplayEnd = lag.consumerLag();
+                            peakLag.accumulateAndGet(lagAtReplayEnd, Math::max);
                         }
                         if (System.nanoTime() > giveUpAt) {
                             report.add(probesSentAtNanos.size() + " probes never became visible within 10 minutes of the replay's end");
@@ -151,7 +165,10 @@ public final class FreshnessCommand implements Callable<Integer> {
                 }
                 ReplaySummary summary = replay.get();
                 report.add(String.format("replay: %,d rows at %,.0f rows/s (asked %,.0f)", summary.rowsSent(), summary.rowsPerSecond(), rate));
-                report.add(freshnessFigures());
+                report.add(new FreshnessFigures(freshnessSeconds, checkpointInterval).summary());
+                if (lagAtReplayEnd >= 0) {
+                    report.add(new JobBacklog(summary.rowsSent(), summary.elapsed(), lagAtReplayEnd, peakLag.get()).summary(checkpointInterval));
+                }
                 report.add("full scans at the end (after " + Math.round(BenchCommand.seconds(summary.elapsed()) / 60) + " min of upserts, "
                         + "maintenance on): " + GoldScans.fullScans(trinoConnection));
             }
@@ -171,13 +188,13 @@ public final class FreshnessCommand implements Callable<Integer> {
     }
 
     /** A line every {@link #STATUS_INTERVAL}: a run takes minutes and the user should see it move. */
-    private void printStatus(ReplayProgress replayed, int probesSent) {
+    private void printStatus(ReplayProgress replayed, int probesSent, long lag) {
         List<Double> seen = new ArrayList<>(freshnessSeconds);
         String latest = seen.isEmpty() ? "none yet" : String.format("latest %.1f s", seen.get(seen.size() - 1));
         long rows = replayed == null ? 0 : replayed.rowsSent();
         double seconds = replayed == null ? 0 : Math.max(1e-3, replayed.elapsed().toMillis() / 1000.0);
-        out.printf("  %,d rows produced (%,.0f rows/s); probes visible %d of %d sent, %s%n", rows, rows / Math.max(seconds, 1e-3),
-                seen.size(), probesSent, latest);
+        out.printf("  %,d rows produced (%,.0f rows/s), job lag %,d rows; probes visible %d of %d sent, %s%n", rows,
+                rows / Math.max(seconds, 1e-3), lag, seen.size(), probesSent, latest);
     }
 
     /** The table's current snapshot, or -1 before its first commit. */
@@ -210,19 +227,5 @@ public final class FreshnessCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    private String freshnessFigures() {
-        List<Double> sorted = new ArrayList<>(freshnessSeconds);
-        Collections.sort(sorted);
-        if (sorted.isEmpty()) {
-            return "freshness: no probe became visible";
-        }
-        return String.format("freshness (produce → visible in gold.customer_summary through Trino), %d probes: p50 %.1f s, p95 %.1f s, max %.1f s",
-                sorted.size(), percentile(sorted, 0.50), percentile(sorted, 0.95), sorted.get(sorted.size() - 1));
-    }
-
-    private static double percentile(List<Double> sorted, double p) {
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 }
