@@ -8,6 +8,7 @@ import dev.lakehouse.replay.SoakFeed;
 import dev.lakehouse.seeds.SeedCounts;
 import dev.lakehouse.stack.LocalStack;
 import dev.lakehouse.stack.StackSettings;
+import dev.lakehouse.stack.drain.DrainWatcher;
 import dev.lakehouse.stack.soak.SoakReport;
 import dev.lakehouse.stack.soak.SoakSample;
 import dev.lakehouse.stack.soak.SoakSampler;
@@ -190,7 +191,7 @@ public final class SoakCommand implements Callable<Integer> {
                 }
             }
             out.println();
-            double lagSlack = rate * 2 * checkpointInterval.toMillis() / 1000.0;
+            double lagSlack = DrainWatcher.keepingUpLagRows(rate, checkpointInterval);
             SoakReport.Summary summary = SoakReport.summarize(samples, rate, lagSlack);
             summary.lines().forEach(out::println);
             return summary.exitCode();

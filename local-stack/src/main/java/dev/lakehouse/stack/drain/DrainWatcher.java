@@ -112,6 +112,14 @@ public final class DrainWatcher {
         return counts;
     }
 
+    /**
+     * The lag of a job that keeps up: Flink commits offsets once per checkpoint, so up to one interval of rows is
+     * uncommitted, plus the rows of the checkpoint in flight.
+     */
+    public static double keepingUpLagRows(double rowsPerSecond, Duration checkpointInterval) {
+        return rowsPerSecond * 2 * checkpointInterval.toMillis() / 1000.0;
+    }
+
     /** Records in the topics that the job's group has not committed yet. */
     public long consumerLag() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(topics).allTopicNames().get().values().stream()

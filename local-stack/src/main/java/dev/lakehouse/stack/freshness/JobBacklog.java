@@ -1,5 +1,6 @@
 package dev.lakehouse.stack.freshness;
 
+import dev.lakehouse.stack.drain.DrainWatcher;
 import java.time.Duration;
 
 /**
@@ -14,13 +15,9 @@ import java.time.Duration;
  */
 public record JobBacklog(long rowsProduced, Duration replayTime, long lagAtReplayEnd, long peakLag) {
 
-    /**
-     * Offsets are committed once per checkpoint, so a job that keeps up lags by up to one interval of rows and
-     * the rows of the checkpoint in flight: the same allowance of two intervals the soak gives its lag.
-     */
+    /** The same allowance the soak gives its lag: {@link DrainWatcher#keepingUpLagRows}. */
     public boolean keptUp(Duration checkpointInterval) {
-        double allowance = 2 * checkpointInterval.toMillis() / 1000.0 * producedPerSecond();
-        return lagAtReplayEnd <= allowance;
+        return lagAtReplayEnd <= DrainWatcher.keepingUpLagRows(producedPerSecond(), checkpointInterval);
     }
 
     public double producedPerSecond() {
