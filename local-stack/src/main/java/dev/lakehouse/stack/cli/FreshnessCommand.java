@@ -40,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.iceberg.Snapshot;
@@ -128,7 +127,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                     }
                 }, 0, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
                 DrainWatcher lag = stack.drainWatcher(job.jobId(), admin, catalog);
-                AtomicLong peakLag = new AtomicLong();
+                long peakLag = 0;
                 long lagAtReplayEnd = -1;
                 try {
                     boolean scannedAtStart = false;
@@ -141,7 +140,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                         }
                         if (System.nanoTime() >= nextStatus) {
                             long lagNow = lag.consumerLag();
-                            peakLag.accumulateAndGet(lagNow, Math::max);
+                            peakLag = Math.max(peakLag, lagNow);
                             printStatus(progress.get(), probesSent.get(), lagNow);
                             nextStatus = System.nanoTime() + STATUS_INTERVAL.toNanos();
                         }
@@ -152,7 +151,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                         if (replay.isDone() && giveUpAt == Long.MAX_VALUE) {
                             giveUpAt = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
                             lagAtReplayEnd = lag.consumerLag();
-                            peakLag.accumulateAndGet(lagAtReplayEnd, Math::max);
+                            peakLag = Math.max(peakLag, lagAtReplayEnd);
                         }
                         if (System.nanoTime() > giveUpAt) {
                             report.add(probesSentAtNanos.size() + " probes never became visible within 10 minutes of the replay's end");
@@ -167,7 +166,7 @@ public final class FreshnessCommand implements Callable<Integer> {
                 report.add(String.format("replay: %,d rows at %,.0f rows/s (asked %,.0f)", summary.rowsSent(), summary.rowsPerSecond(), rate));
                 report.add(new FreshnessFigures(freshnessSeconds, checkpointInterval).summary());
                 if (lagAtReplayEnd >= 0) {
-                    report.add(new JobBacklog(summary.rowsSent(), summary.elapsed(), lagAtReplayEnd, peakLag.get()).summary(checkpointInterval));
+                    report.add(new JobBacklog(summary.rowsSent(), summary.elapsed(), lagAtReplayEnd, peakLag).summary(checkpointInterval));
                 }
                 report.add("full scans at the end (after " + Math.round(BenchCommand.seconds(summary.elapsed()) / 60) + " min of upserts, "
                         + "maintenance on): " + GoldScans.fullScans(trinoConnection));
