@@ -3,7 +3,14 @@ package dev.lakehouse.stack.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import dev.lakehouse.stack.testing.LoopbackAssertions;
@@ -16,6 +23,7 @@ import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.Test;
@@ -61,6 +69,89 @@ class RestCatalogServerIT {
             assertThat(table.schema().asStruct()).isEqualTo(SCHEMA.asStruct());
             assertThat(table.currentSnapshot()).isNotNull();
             assertThat(table.currentSnapshot().summary()).containsEntry("added-records", "3");
+        }
+    }
+
+    /**
+     * Writers commit without pause while the catalog restarts again and again. A commit may fail, but one the catalog
+     * applied must not fail with anything but "state unknown": a writer told that its commit failed writes it again.
+     */
+    @Test
+    void aRestartAnswersEveryCommitItApplied() throws Exception {
+        try (RestCatalogServer server = RestCatalogServer.builder(tempDir.resolve("warehouse")).build().start()) {
+            try (RESTCatalog catalog = client(server)) {
+                catalog.createNamespace(BRONZE);
+                catalog.createTable(CLICKS, SCHEMA, PartitionSpec.unpartitioned());
+            }
+            AtomicBoolean stop = new AtomicBoolean();
+            List<Future<WriterOutcome>> writers = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+            try {
+                for (int i = 0; i < WRITERS; i++) {
+                    String key = "writer-" + i;
+                    writers.add(pool.submit(() -> commitUntil(stop, server, key)));
+                }
+                Random random = new Random(7);
+                for (int restart = 0; restart < RESTARTS; restart++) {
+                    Thread.sleep(50 + random.nextInt(150));
+                    server.restart();
+                }
+                stop.set(true);
+                int failed = 0;
+                for (Future<WriterOutcome> writer : writers) {
+                    WriterOutcome outcome = writer.get(2, TimeUnit.MINUTES);
+                    assertThat(outcome.appliedButFailed()).as("commits the catalog applied but answered with a failure").isEmpty();
+                    assertThat(outcome.succeeded()).as("commits that succeeded").isPositive();
+                    failed += outcome.failed();
+                }
+                System.out.printf("RestCatalogServer %d restarts under %d writers: %d commits failed, none of them applied%n",
+                        RESTARTS, WRITERS, failed);
+            } finally {
+                stop.set(true);
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private static final int WRITERS = 4;
+    private static final int RESTARTS = 25;
+
+    private record WriterOutcome(int succeeded, int failed, List<String> appliedButFailed) {}
+
+    private static WriterOutcome commitUntil(AtomicBoolean stop, RestCatalogServer server, String key) throws Exception {
+        int succeeded = 0;
+        int failed = 0;
+        List<String> appliedButFailed = new ArrayList<>();
+        try (RESTCatalog catalog = client(server)) {
+            for (int attempt = 0; !stop.get(); attempt++) {
+                String value = Integer.toString(attempt);
+                try {
+                    catalog.loadTable(CLICKS).updateProperties().set(key, value).commit();
+                    succeeded++;
+                } catch (CommitStateUnknownException unknown) {
+                    failed++; // the client was told it cannot know: it must look before writing again
+                } catch (RuntimeException e) {
+                    failed++;
+                    if (value.equals(propertyOnceAnswering(catalog, key))) {
+                        appliedButFailed.add("attempt " + attempt + ": " + e);
+                    }
+                }
+            }
+        }
+        return new WriterOutcome(succeeded, failed, appliedButFailed);
+    }
+
+    private static String propertyOnceAnswering(RESTCatalog catalog, String key) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return catalog.loadTable(CLICKS).properties().get(key);
+            } catch (RuntimeException restarting) {
+                if (System.nanoTime() > deadline) {
+                    throw restarting;
+                }
+                Thread.sleep(20);
+            }
         }
     }
 
