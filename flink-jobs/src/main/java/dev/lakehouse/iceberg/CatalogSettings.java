@@ -16,6 +16,19 @@ import org.apache.iceberg.flink.CatalogLoader;
  */
 public record CatalogSettings(String uri, String name, Map<String, String> properties) implements Serializable {
 
+    /** Iceberg's HTTP client property for the longest wait for a response's next bytes. */
+    static final String SOCKET_TIMEOUT_MS = "rest.client.socket-timeout-ms";
+    static final String CONNECTION_TIMEOUT_MS = "rest.client.connection-timeout-ms";
+    /**
+     * The client's defaults are no socket timeout and a three-minute connect timeout. A catalog that restarts while it
+     * answers can leave a response unfinished; without a timeout the caller (an Iceberg committer, inside a checkpoint
+     * notification) waits for it forever, and the job completes no checkpoint until Flink's ten-minute checkpoint
+     * timeout. A catalog call takes well under a second here, so a minute only ever cuts off a lost answer, and the
+     * failure restarts the job from its last checkpoint, whose committer finds out what was committed.
+     */
+    static final String DEFAULT_SOCKET_TIMEOUT_MS = "60000";
+    static final String DEFAULT_CONNECTION_TIMEOUT_MS = "10000";
+
     public CatalogSettings {
         if (uri == null || uri.isBlank()) {
             throw new IllegalArgumentException("an Iceberg REST catalog URI is required");
@@ -28,9 +41,16 @@ public record CatalogSettings(String uri, String name, Map<String, String> prope
     }
 
     public CatalogLoader loader() {
+        return CatalogLoader.rest(name, NioLocalFileSystem.install(new Configuration()), clientProperties());
+    }
+
+    /** What the REST client is given: the URI, the properties as set, and timeouts unless they set their own. */
+    public Map<String, String> clientProperties() {
         Map<String, String> all = new HashMap<>(properties);
         all.put(CatalogProperties.URI, uri);
-        return CatalogLoader.rest(name, NioLocalFileSystem.install(new Configuration()), all);
+        all.putIfAbsent(SOCKET_TIMEOUT_MS, DEFAULT_SOCKET_TIMEOUT_MS);
+        all.putIfAbsent(CONNECTION_TIMEOUT_MS, DEFAULT_CONNECTION_TIMEOUT_MS);
+        return Map.copyOf(all);
     }
 
     public Catalog open() {
