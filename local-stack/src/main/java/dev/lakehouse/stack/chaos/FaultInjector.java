@@ -7,12 +7,17 @@ import dev.lakehouse.stack.flink.FlinkProcess;
 import dev.lakehouse.stack.flink.FlinkRestClient;
 import dev.lakehouse.stack.flink.FlinkSessionCluster;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Performs one fault on a running stack and waits until the pipeline has recovered from it, which is the fault's
@@ -21,6 +26,7 @@ import java.util.Set;
  */
 final class FaultInjector {
     private static final Set<String> ENDED = Set.of("FAILED", "CANCELED", "FINISHED");
+    private static final DateTimeFormatter DUMP_TIME = DateTimeFormatter.ofPattern("HHmmss");
 
     private final LocalStack stack;
     private final Path jobJar;
@@ -144,6 +150,14 @@ final class FaultInjector {
      * a checkpoint triggered after {@code faultAtMillis}: it reads, writes and commits again.
      */
     private void awaitJobRecovered(String previousJob, long faultAtMillis) throws Exception {
+        try {
+            pollJobRecovered(previousJob, faultAtMillis);
+        } catch (TimeoutException e) {
+            throw new TimeoutException(e.getMessage() + "; " + dumpThreads());
+        }
+    }
+
+    private void pollJobRecovered(String previousJob, long faultAtMillis) throws Exception {
         Polling.until(recoveryTimeout, () -> "the job to run every task and complete a checkpoint after the fault", () -> {
             String jobId = jobId();
             if (previousJob != null && jobId.equals(previousJob)) {
@@ -163,6 +177,31 @@ final class FaultInjector {
                 return false; // the REST API of a JobManager that is restarting
             }
         });
+    }
+
+    /**
+     * Writes the thread stacks of every Flink process next to their logs, so that a recovery that never came can be
+     * explained after the run: which call a task or the checkpoint coordinator waits on. Best effort.
+     */
+    private String dumpThreads() {
+        Optional<FlinkSessionCluster> cluster = stack.sessionCluster();
+        if (cluster.isEmpty()) {
+            return "no thread dumps (Flink runs inside this process)";
+        }
+        Path folder = cluster.get().logDir();
+        String prefix = "thread-dump-" + DUMP_TIME.format(LocalDateTime.now()) + "-";
+        List<String> written = new ArrayList<>();
+        try {
+            Files.writeString(folder.resolve(prefix + "jobmanager.txt"), rest().jobManagerThreadDump());
+            written.add("jobmanager");
+            for (String taskManager : rest().taskManagerIds()) {
+                Files.writeString(folder.resolve(prefix + taskManager + ".txt"), rest().taskManagerThreadDump(taskManager));
+                written.add(taskManager);
+            }
+        } catch (Exception e) {
+            return "thread dumps of " + written + " in " + folder + ", the others failed: " + e;
+        }
+        return "thread dumps of " + written + " in " + folder + "/" + prefix + "*.txt";
     }
 
     private Set<String> registered() throws InterruptedException {

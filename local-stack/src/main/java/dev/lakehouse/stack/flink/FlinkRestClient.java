@@ -257,6 +257,22 @@ public final class FlinkRestClient {
         return ids;
     }
 
+    /** The JobManager's threads and their stacks ({@code GET /jobmanager/thread-dump}), as the dashboard shows them. */
+    public String jobManagerThreadDump() throws IOException, InterruptedException {
+        return threadDump(send(HttpRequest.newBuilder(base.resolve("/jobmanager/thread-dump")).GET()));
+    }
+
+    /** A TaskManager's threads and their stacks ({@code GET /taskmanagers/:id/thread-dump}). */
+    public String taskManagerThreadDump(String taskManagerId) throws IOException, InterruptedException {
+        return threadDump(send(HttpRequest.newBuilder(base.resolve("/taskmanagers/" + taskManagerId + "/thread-dump")).GET()));
+    }
+
+    private static String threadDump(JsonNode answer) {
+        StringBuilder text = new StringBuilder();
+        answer.path("threadInfos").forEach(thread -> text.append(thread.path("stringifiedThreadInfo").asText()).append('\n'));
+        return text.toString();
+    }
+
     public String dashboardHtml() throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

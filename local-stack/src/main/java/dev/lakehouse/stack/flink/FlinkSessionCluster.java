@@ -223,6 +223,8 @@ public final class FlinkSessionCluster implements FlinkCluster {
         conf.set(org.apache.flink.configuration.ClusterOptions.REFUSED_REGISTRATION_DELAY, Duration.ofSeconds(2));
         conf.set(org.apache.flink.configuration.ClusterOptions.ERROR_REGISTRATION_DELAY, Duration.ofSeconds(2));
         conf.set(org.apache.flink.configuration.ClusterOptions.MAX_REGISTRATION_TIMEOUT, Duration.ofSeconds(5));
+        // The dashboard's and REST API's thread dumps stop at 8 frames by default, too few to see what a stuck task waits on.
+        conf.set(org.apache.flink.configuration.ClusterOptions.THREAD_DUMP_STACKTRACE_MAX_DEPTH, 64);
         return conf;
     }
 
@@ -466,6 +468,11 @@ public final class FlinkSessionCluster implements FlinkCluster {
 
     public FlinkProcess jobManager() {
         return jobManager;
+    }
+
+    /** The log files of every process. */
+    public Path logDir() {
+        return logDir;
     }
 
     /** {@code config.yaml}, the logs and pid files of every process. */

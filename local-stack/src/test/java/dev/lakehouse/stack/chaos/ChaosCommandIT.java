@@ -30,11 +30,13 @@ import picocli.CommandLine;
 class ChaosCommandIT {
     private static final Logger LOG = LoggerFactory.getLogger(ChaosCommandIT.class);
     private static final Pattern FAULT_LINE = Pattern.compile("^\\s+fault (\\d+) at .*recovered in", Pattern.MULTILINE);
+    private static final Path FLINK_LOGS = Path.of("_stack", "flink", "cluster", "log");
     private static final Pattern TOTALS = Pattern.compile("Rows lost: (\\d+), rows doubled: (\\d+), rows differing: (\\d+)");
 
     @Test
     void sixFaultsOfEveryKindLoseDoubleAndChangeNoRow() throws Exception {
         Path root = Files.createTempDirectory("lakehouse-chaos-it");
+        boolean passed = false;
         try {
             Path seeds = root.resolve("seeds");
             // ~3,800 rows over 2024: enough for sessions, payment histories, SLA breaches and every gold table.
@@ -69,7 +71,13 @@ class ChaosCommandIT {
             assertThat(text).contains("PASSED");
             assertThat(exit).as(text).isZero();
             assertThat(warehouse.resolve("catalog.db")).as("the chaos run's tables stay for queries").isRegularFile();
+            passed = true;
         } finally {
+            if (!passed) {
+                // The Flink processes' logs (and the thread dumps of a recovery that never came) explain a failure.
+                LOG.error("Flink logs of the failed chaos run kept in {}",
+                        TempDirs.keepForReport(root.resolve("chaos").resolve(FLINK_LOGS), "ChaosCommandIT"));
+            }
             TempDirs.deleteRecursively(root);
         }
     }

@@ -82,6 +82,10 @@ class MultiProcessClusterIT {
             LoopbackAssertions.assertLoopbackOnly(scenario.restPort());
             assertThat(rest.taskManagersOf(jobId)).as("TaskManagers running the job's tasks").isNotEmpty()
                     .isSubsetOf(cluster.taskManagers().stream().map(FlinkProcess::name).toList());
+            // What the chaos run saves when a recovery never comes: every thread, with stacks deeper than Flink's 8 frames.
+            String taskManagerThreads = rest.taskManagerThreadDump(cluster.taskManagers().get(0).name());
+            assertThat(taskManagerThreads).contains("\"Flink Netty").containsPattern("(?s)(\\tat [^\\n]+\\n){9}");
+            assertThat(rest.jobManagerThreadDump()).contains("flink-pekko");
             // The JobManager planned the job's SQL: the planner's temp jar is in the cluster's folder, not in /tmp.
             assertThat(cluster.clusterDir().resolve("jvm-tmp")).isDirectoryContaining("glob:**/flink-table-planner_*.jar");
 
