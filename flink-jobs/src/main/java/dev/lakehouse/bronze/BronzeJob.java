@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceOptions;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.data.RowData;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.flink.CatalogLoader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /** Kafka topics → bronze Iceberg tables, exactly once: offsets and Iceberg commits both ride on checkpoints. */
@@ -20,6 +22,17 @@ public final class BronzeJob {
     public static final String JOB_NAME = "lakehouse-bronze";
     private static final String WATERMARK_GROUP = "lakehouse-topics";
     private static final Duration WATERMARK_ALIGNMENT_INTERVAL = Duration.ofMillis(100);
+
+    /**
+     * How a consumer that has caught up fetches. With Kafka's defaults it asks the broker again as soon as a single
+     * record has arrived: at a paced replay that is hundreds of small fetches a second, each costing the broker and
+     * the source more than the records it brings. Waiting for 64 KiB or 100 ms bounds that to about ten a second and
+     * adds at most 100 ms to a record's way into a table that commits once per checkpoint interval (seconds). A
+     * backlog fills every fetch anyway. The user's consumer properties override these.
+     */
+    static final Map<String, String> CAUGHT_UP_FETCH = Map.of(
+            ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(64 * 1024),
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
 
     private BronzeJob() {}
 
@@ -65,8 +78,6 @@ public final class BronzeJob {
     }
 
     private static KafkaSource<KafkaRecord> kafkaSource(BronzeJobConfig config) {
-        Properties properties = new Properties();
-        properties.putAll(config.kafkaProperties());
         return KafkaSource.<KafkaRecord>builder()
                 .setBootstrapServers(config.bootstrapServers())
                 .setTopics(BronzeTopics.all(config.topicPrefix()))
@@ -74,10 +85,22 @@ public final class BronzeJob {
                 // A restart without a checkpoint resumes where the last completed checkpoint committed its offsets.
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new KafkaRecordDeserializer())
-                .setProperties(properties)
-                .setProperty("isolation.level", "read_committed")
-                .setProperty("commit.offsets.on.checkpoint", "true")
+                .setProperties(consumerProperties(config.kafkaProperties()))
                 .build();
+    }
+
+    /**
+     * The consumer's settings: {@link #CAUGHT_UP_FETCH}, then the user's properties, then what exactly-once needs,
+     * which no property may change.
+     */
+    static Properties consumerProperties(Map<String, String> userProperties) {
+        Properties properties = new Properties();
+        properties.putAll(CAUGHT_UP_FETCH);
+        properties.putAll(userProperties);
+        // Records of a producer transaction that may still abort are never read.
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(KafkaSourceOptions.COMMIT_OFFSETS_ON_CHECKPOINT.key(), "true");
+        return properties;
     }
 
     /**
