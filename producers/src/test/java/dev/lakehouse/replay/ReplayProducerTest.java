@@ -171,6 +171,11 @@ class ReplayProducerTest {
     }
 
     @Test
+    void aPacedReplayBatchesATenthOfASecondOfRows() {
+        assertThat(KafkaRecordSender.producerProperties("h:1", new java.util.Properties())).containsEntry("linger.ms", "100");
+    }
+
+    @Test
     void aHeaderWithUnusableNamesIsAClearError() throws IOException {
         write(Source.PAYMENT_TRANSACTIONS, PAYMENT_HEADER + ",Risk Note", payment("TXN1", "CUST000001", "1.00", "2024-01-01 00:00:00") + ",x");
         assertThatThrownBy(() -> replay(new InMemorySender()))

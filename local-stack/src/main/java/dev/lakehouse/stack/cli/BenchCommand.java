@@ -6,6 +6,7 @@ import dev.lakehouse.bronze.BronzeTopics;
 import dev.lakehouse.contract.Source;
 import dev.lakehouse.jobs.LakehouseJob;
 import dev.lakehouse.jobs.LakehouseTables;
+import dev.lakehouse.replay.KafkaRecordSender;
 import dev.lakehouse.replay.ReplayOptions;
 import dev.lakehouse.replay.ReplayProducer;
 import dev.lakehouse.replay.ReplaySpeed;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -191,7 +193,7 @@ public final class BenchCommand implements Callable<Integer> {
         ProjectLayout.requireFile(classpath, "Kafka tools classpath", "build with: mvn -DskipTests package");
         String topic = SOLO_PREFIX + "peer";
         KafkaTopics.createIfMissing(bootstrapServers, List.of(topic), 1, KafkaTopicDefaults.KEEP_FOREVER, Duration.ofMinutes(1));
-        List<String> command = List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g",
                 "-cp", Files.readString(classpath).trim(),
                 "org.apache.kafka.tools.ProducerPerformance",
@@ -199,8 +201,9 @@ public final class BenchCommand implements Callable<Integer> {
                 "--num-records", Long.toString(records),
                 "--throughput", "-1",
                 "--payload-file", seedsDir.resolve(Source.CUSTOMER_EVENTS.fileName()).toString(),
-                "--command-property", "bootstrap.servers=" + bootstrapServers, "acks=all", "enable.idempotence=true",
-                "compression.type=lz4", "linger.ms=10", "batch.size=262144");
+                "--command-property"));
+        KafkaRecordSender.producerProperties(bootstrapServers, new Properties())
+                .forEach((key, value) -> command.add(key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String last = null;
         java.util.Deque<String> tail = new java.util.ArrayDeque<>();
