@@ -25,10 +25,10 @@ public final class BronzeJob {
 
     /**
      * How a consumer that has caught up fetches. With Kafka's defaults it asks the broker again as soon as a single
-     * record has arrived: at a paced replay that is hundreds of small fetches a second, each costing the broker and
-     * the source more than the records it brings. Waiting for 64 KiB or 100 ms bounds that to about ten a second and
-     * adds at most 100 ms to a record's way into a table that commits once per checkpoint interval (seconds). A
-     * backlog fills every fetch anyway. The user's consumer properties override these.
+     * record has arrived, so a paced feed is read in many small fetches. Waiting for 64 KiB or 100 ms adds at most
+     * 100 ms to a record's way into a table that commits once per checkpoint interval (seconds), and saved about 5 %
+     * of the broker's CPU in a soak at 6,000 rows/s (most of its work there is produce requests). A backlog fills
+     * every fetch anyway. The user's consumer properties override these.
      */
     static final Map<String, String> CAUGHT_UP_FETCH = Map.of(
             ConsumerConfig.FETCH_MIN_BYTES_CONFIG, Integer.toString(64 * 1024),
