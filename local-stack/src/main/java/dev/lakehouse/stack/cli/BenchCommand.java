@@ -67,8 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
     Duration checkpointInterval;
 
     @Option(names = "--job", defaultValue = "lakehouse",
-            description = "What runs end to end: lakehouse (bronze, silver, gold) or silver (bronze and silver, no gold) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "What runs end to end: lakehouse (bronze, silver, gold), silver (bronze and silver, no gold) "
+                    + "or bronze (ingestion alone: the ceiling of every layer above it) (default: ${DEFAULT-VALUE}).")
     LakehouseJob.Job job;
 
     @Option(names = "--parallelism", defaultValue = "0",
@@ -89,8 +89,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (job != LakehouseJob.Job.lakehouse && job != LakehouseJob.Job.silver) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--job must be lakehouse or silver, not " + job);
+        if (job == LakehouseJob.Job.maintenance) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--job must be lakehouse, silver or bronze, not " + job);
         }
         Path seedsDir = seeds != null ? seeds : ProjectLayout.home().resolve(".lakehouse/bench-seeds-" + scale);
         ensureSeeds(seedsDir, scale, out);
@@ -113,6 +113,15 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("Benchmark results");
         report.forEach(line -> out.println("  " + line));
         return 0;
+    }
+
+    private static List<TableIdentifier> tablesWrittenBy(LakehouseJob.Job job) {
+        return switch (job) {
+            case bronze -> LakehouseTables.bronze();
+            case silver -> LakehouseTables.bronzeAndSilver();
+            case lakehouse -> LocalStack.tables();
+            case maintenance -> throw new IllegalArgumentException("the maintenance job writes no rows");
+        };
     }
 
     private void runPhases(StackSettings settings, Path seedsDir, List<String> report) throws Exception {
@@ -139,7 +148,7 @@ public final class BenchCommand implements Callable<Integer> {
             ReplaySummary pipelined = replay(stack, seedsDir, "");
             // Close the replayed history so the last sessions and SLA deadlines are part of the measured work.
             stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
-            List<TableIdentifier> tables = job == LakehouseJob.Job.silver ? LakehouseTables.bronzeAndSilver() : LocalStack.tables();
+            List<TableIdentifier> tables = tablesWrittenBy(job);
             Map<TableIdentifier, Long> counts = stack.awaitDrained(running.jobId(), tables, Duration.ofHours(1),
                     DrainWatcher.printedEvery(DrainWatcher.PROGRESS_INTERVAL, out));
             double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));
