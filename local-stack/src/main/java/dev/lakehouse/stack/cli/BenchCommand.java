@@ -159,10 +159,11 @@ public final class BenchCommand implements Callable<Integer> {
             report.add(String.format("replay producer beside the job %,12.0f rows/s", pipelined.rowsPerSecond()));
             report.add(String.format("end to end, %s job (first row produced → last row committed) %,12.0f rows/s  (%,d rows in %.1f s)",
                     job, committed / endToEnd, committed, endToEnd));
-            // Wall time depends on what else runs on a shared machine; CPU time per row much less so.
+            CpuCost cost = new CpuCost(cpuSeconds, committed);
             int cores = Runtime.getRuntime().availableProcessors();
             report.add(String.format("CPU time of the stack process   %,12.1f s  = %,.1f µs per row; all %d cores at that cost: %,.0f rows/s",
-                    cpuSeconds, cpuSeconds * 1e6 / committed, cores, cores * committed / cpuSeconds));
+                    cpuSeconds, cost.microsPerRow(), cores, cost.rowsPerSecondOn(cores)));
+            report.add("  " + cost.coresForTargets() + " (the stack's CPU, producer and broker included)");
             counts.forEach((table, rows) -> report.add(String.format("  %-34s %,12d rows", table, rows)));
             report.add(checkpointFigures(stack.flinkRest().checkpoints(running.jobId())));
         }
