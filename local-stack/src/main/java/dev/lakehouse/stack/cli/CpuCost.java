@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 record CpuCost(double cpuSeconds, long rows) {
     /** The rates the issues set: bronze and silver at 50,000 rows/s; gold freshness and the soak at 20,000. */
-    static final long[] TARGET_RATES = {50_000, 20_000};
+    static final long SILVER_TARGET_RATE = 50_000;
+    static final long FRESHNESS_AND_SOAK_RATE = 20_000;
 
     CpuCost {
         if (cpuSeconds <= 0 || rows <= 0) {
@@ -31,11 +32,7 @@ record CpuCost(double cpuSeconds, long rows) {
 
     /** E.g. "at that cost 50,000 rows/s need 3.7 cores, 20,000 rows/s 1.5 cores". */
     String coresForTargets() {
-        StringBuilder text = new StringBuilder("at that cost");
-        for (int i = 0; i < TARGET_RATES.length; i++) {
-            text.append(String.format(Locale.ROOT, i == 0 ? " %,d rows/s need %.1f cores" : ", %,d rows/s %.1f cores",
-                    TARGET_RATES[i], coresFor(TARGET_RATES[i])));
-        }
-        return text.toString();
+        return String.format(Locale.ROOT, "at that cost %,d rows/s need %.1f cores, %,d rows/s %.1f cores",
+                SILVER_TARGET_RATE, coresFor(SILVER_TARGET_RATE), FRESHNESS_AND_SOAK_RATE, coresFor(FRESHNESS_AND_SOAK_RATE));
     }
 }
