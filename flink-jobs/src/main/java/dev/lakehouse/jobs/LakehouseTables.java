@@ -30,6 +30,16 @@ public final class LakehouseTables {
         return tables;
     }
 
+    /** The tables {@code job} writes rows to; the maintenance job writes none. */
+    public static List<TableIdentifier> writtenBy(LakehouseJob.Job job) {
+        return switch (job) {
+            case bronze -> bronze();
+            case silver -> bronzeAndSilver();
+            case lakehouse -> all();
+            case maintenance -> throw new IllegalArgumentException("the maintenance job writes no rows");
+        };
+    }
+
     /** Every table, and whether it is written with deletes, for the maintenance job. */
     public static List<MaintainedTable> maintained() {
         List<MaintainedTable> tables = new ArrayList<>();

@@ -115,15 +115,6 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static List<TableIdentifier> tablesWrittenBy(LakehouseJob.Job job) {
-        return switch (job) {
-            case bronze -> LakehouseTables.bronze();
-            case silver -> LakehouseTables.bronzeAndSilver();
-            case lakehouse -> LocalStack.tables();
-            case maintenance -> throw new IllegalArgumentException("the maintenance job writes no rows");
-        };
-    }
-
     private void runPhases(StackSettings settings, Path seedsDir, List<String> report) throws Exception {
         try (LocalStack stack = LocalStack.start(settings)) {
             KafkaTopics.createIfMissing(stack.bootstrapServers(), BronzeTopics.all(SOLO_PREFIX), 2, KafkaTopicDefaults.KEEP_FOREVER,
@@ -148,7 +139,7 @@ public final class BenchCommand implements Callable<Integer> {
             ReplaySummary pipelined = replay(stack, seedsDir, "");
             // Close the replayed history so the last sessions and SLA deadlines are part of the measured work.
             stack.advanceEventTime(pipelined.lastEventTime().orElseThrow().plus(LocalStack.CLOSE_HISTORY_AFTER));
-            List<TableIdentifier> tables = tablesWrittenBy(job);
+            List<TableIdentifier> tables = LakehouseTables.writtenBy(job);
             Map<TableIdentifier, Long> counts = stack.awaitDrained(running.jobId(), tables, Duration.ofHours(1),
                     DrainWatcher.printedEvery(DrainWatcher.PROGRESS_INTERVAL, out));
             double endToEnd = seconds(Duration.ofNanos(System.nanoTime() - start));
